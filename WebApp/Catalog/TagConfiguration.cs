@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace WebApp.Catalog;
+
+internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
+{
+    public void Configure(EntityTypeBuilder<Tag> tag)
+    {
+        tag.Property(t => t.Name).HasMaxLength(60);
+        tag.Property(t => t.Slug).HasMaxLength(80);
+        tag.HasIndex(t => t.Slug).IsUnique();
+    }
+}

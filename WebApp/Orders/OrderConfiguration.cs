@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace WebApp.Orders;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> order)
+    {
+        order.Property(o => o.Number).HasMaxLength(20);
+        order.Property(o => o.ContactEmail).HasMaxLength(256);
+        order.Property(o => o.ShippingName).HasMaxLength(200);
+        order.Property(o => o.ShippingAddressLine1).HasMaxLength(200);
+        order.Property(o => o.ShippingAddressLine2).HasMaxLength(200);
+        order.Property(o => o.ShippingCity).HasMaxLength(100);
+        order.Property(o => o.ShippingPostalCode).HasMaxLength(20);
+        order.Property(o => o.ShippingCountry).HasMaxLength(100);
+        order.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        order.Property(o => o.Subtotal).HasPrecision(18, 2);
+        order.Property(o => o.Total).HasPrecision(18, 2);
+        order.Property(o => o.Version).IsConcurrencyToken();
+
+        order.HasIndex(o => o.Number).IsUnique();
+        order.HasIndex(o => new { o.CustomerId, o.CreatedAt });
+        order.HasIndex(o => new { o.Status, o.CreatedAt });
+
+        order.HasOne(o => o.Customer)
+            .WithMany()
+            .HasForeignKey(o => o.CustomerId)
+            .OnDelete(DeleteBehavior.Restrict);
+
+        order.HasMany(o => o.Lines)
+            .WithOne(l => l.Order)
+            .HasForeignKey(l => l.OrderId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}

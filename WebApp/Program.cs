@@ -1,0 +1,24 @@
+using WebApp.Accounts;
+using WebApp.Data;
+using WebApp.Management;
+using WebApp.Site;
+
+var command = ManagementCommands.Parse(args);
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
+
+builder.AddAppDatabase();
+builder.AddAccounts();
+builder.AddSite();
+
+var app = builder.Build();
+
+if (command is not null)
+    return await command.RunAsync(app.Services);
+
+await app.PrepareDatabaseAsync();
+app.UseSite();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
