@@ -13,14 +13,19 @@ public static class DatabaseProviders
     /// <summary>Registers AppDbContext for the provider named by <c>Database:Provider</c> (default SQLite).</summary>
     public static IHostApplicationBuilder AddAppDatabase(this IHostApplicationBuilder builder)
     {
-        var provider = builder.Configuration["Database:Provider"] ?? Sqlite;
-        if (!string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use '{Sqlite}'.");
+        // Options are read when the first context is made, so that tests and commands can still change configuration.
+        builder.Services.AddDbContext<AppDbContext>((services, options) =>
+        {
+            var configuration = services.GetRequiredService<IConfiguration>();
+            var environment = services.GetRequiredService<IHostEnvironment>();
+            var provider = configuration["Database:Provider"] ?? Sqlite;
+            if (!string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use '{Sqlite}'.");
 
-        var connectionString = SqliteConnectionString(
-            builder.Configuration.GetConnectionString("Default") ?? "Data Source=data/webapp.db",
-            builder.Environment.ContentRootPath);
-        builder.Services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+            options.UseSqlite(SqliteConnectionString(
+                configuration.GetConnectionString("Default") ?? "Data Source=data/webapp.db",
+                environment.ContentRootPath));
+        });
         return builder;
     }
 

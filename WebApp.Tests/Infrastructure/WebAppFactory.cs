@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WebApp.Data;
+
+namespace WebApp.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over HTTP in memory, on its own SQLite file (migrated, empty) in a temporary folder.
+/// Environment "Testing": no demo data, mail to a per-factory pickup folder.
+/// </summary>
+public class WebAppFactory : WebApplicationFactory<Program>
+{
+    public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("webapp-tests-").FullName;
+    public string DatabasePath => System.IO.Path.Combine(WorkDirectory, "webapp.db");
+    public string MailPickupDirectory => System.IO.Path.Combine(WorkDirectory, "mail");
+
+    /// <summary>Extra configuration a test class needs (applied last).</summary>
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    private bool _migrated;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(RepositoryRoot.Path);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) =>
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
+                ["Database:Provider"] = "Sqlite",
+                ["Email:PickupDirectory"] = MailPickupDirectory,
+                ["Logging:LogLevel:Default"] = "Warning",
+            };
+            foreach (var (key, value) in ExtraSettings) settings[key] = value;
+            config.AddInMemoryCollection(settings);
+        });
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        EnsureMigrated();
+    }
+
+    /// <summary>Applies the real migrations once, before the first request.</summary>
+    public void EnsureMigrated()
+    {
+        if (_migrated) return;
+        using var scope = Services.CreateScope();
+        DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>()).GetAwaiter().GetResult();
+        _migrated = true;
+    }
+
+    /// <summary>Runs work against the app's database in a fresh scope.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        EnsureMigrated();
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task WithDbAsync(Func<AppDbContext, Task> work) =>
+        WithDbAsync(async db => { await work(db); return true; });
+
+    public HttpClient CreateBrowserClient(bool followRedirects = false) =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
+        }
+    }
+}
