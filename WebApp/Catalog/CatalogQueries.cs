@@ -29,7 +29,7 @@ internal sealed class CatalogQueries(AppDbContext db, AutoMapper.IConfigurationP
 
     public async Task<IReadOnlyList<ProductListItem>> NewestProductsAsync(int count, CancellationToken cancellationToken) =>
         await db.Products.AsNoTracking()
-            .Where(p => p.IsActive)
+            .WhereActive()
             .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             .Take(count)
             .ProjectTo<ProductListItem>(mapping)

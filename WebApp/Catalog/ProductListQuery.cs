@@ -49,10 +49,10 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
     public static string ContainsPattern(string text) =>
         "%" + text.Replace(LikeEscape, LikeEscape + LikeEscape).Replace("%", LikeEscape + "%").Replace("_", LikeEscape + "_") + "%";
 
-    private async Task<ProductListResult> RunAsync(
-        ProductListCriteria criteria, int? categoryId, List<string> messages, CancellationToken cancellationToken)
+    /// <summary>The active products that match, unsorted.</summary>
+    internal IQueryable<Product> Matching(ProductListCriteria criteria, int? categoryId)
     {
-        var products = db.Products.AsNoTracking().Where(p => p.IsActive);
+        var products = db.Products.AsNoTracking().WhereActive();
         if (categoryId is { } id)
             products = products.Where(p => p.CategoryId == id);
         if (criteria.Search is { } search)
@@ -67,7 +67,20 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
             products = products.Where(p => p.Price >= minPrice);
         if (criteria.MaxPrice is { } maxPrice)
             products = products.Where(p => p.Price <= maxPrice);
+        return products;
+    }
 
+    /// <summary>One page of <paramref name="products"/>, read as list rows.</summary>
+    internal IQueryable<ProductListItem> PageOf(IQueryable<Product> products, ProductSort sort, int page) =>
+        Sorted(products, sort)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize)
+            .ProjectTo<ProductListItem>(mapping);
+
+    private async Task<ProductListResult> RunAsync(
+        ProductListCriteria criteria, int? categoryId, List<string> messages, CancellationToken cancellationToken)
+    {
+        var products = Matching(criteria, categoryId);
         var totalCount = await products.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (totalCount + PageSize - 1) / PageSize);
         var page = criteria.Page;
@@ -77,11 +90,7 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
             page = pageCount;
         }
 
-        var items = await Sorted(products, criteria.Sort)
-            .Skip((page - 1) * PageSize)
-            .Take(PageSize)
-            .ProjectTo<ProductListItem>(mapping)
-            .ToListAsync(cancellationToken);
+        var items = await PageOf(products, criteria.Sort, page).ToListAsync(cancellationToken);
 
         return new ProductListResult
         {
@@ -98,7 +107,7 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
     private static IQueryable<Product> Sorted(IQueryable<Product> products, ProductSort sort) => sort switch
     {
         ProductSort.PriceAscending => products.OrderBy(p => p.Price).ThenBy(p => p.Id),
-        ProductSort.PriceDescending => products.OrderByDescending(p => p.Price).ThenBy(p => p.Id),
+        ProductSort.PriceDescending => products.OrderByDescending(p => p.Price).ThenByDescending(p => p.Id),
         ProductSort.Newest => products.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
         _ => products.OrderBy(p => p.Name).ThenBy(p => p.Id),
     };
