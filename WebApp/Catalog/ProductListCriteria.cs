@@ -57,7 +57,8 @@ internal sealed record ProductListCriteria
         if (page > 1) yield return new("page", page.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static string? First(IQueryCollection query, string key) => query.TryGetValue(key, out var values) ? values[0] : null;
+    private static string? First(IQueryCollection query, string key) =>
+        query.TryGetValue(key, out var values) && values.Count > 0 ? values[0] : null;
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

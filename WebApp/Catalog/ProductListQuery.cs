@@ -94,7 +94,7 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
 
         return new ProductListResult
         {
-            Criteria = criteria with { Page = page, Messages = messages },
+            Criteria = criteria with { Page = page },
             Items = items,
             TotalCount = totalCount,
             Page = page,
