@@ -1,11 +1,36 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using WebApp.Catalog;
+
 namespace WebApp.Site;
 
 public static class SiteSetup
 {
+    public const string DefaultCulture = "en-US";
+
+    /// <summary>Razor Pages and MVC, the shop's catalog queries, AutoMapper projections and the site's culture.</summary>
     public static IHostApplicationBuilder AddSite(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
         builder.Services.AddControllersWithViews();
+
+        // Profiles anywhere in WebApp are picked up; the licence key is optional (AutoMapper is dual-licensed).
+        builder.Services.AddAutoMapper(
+            (services, mapping) => mapping.LicenseKey = services.GetRequiredService<IConfiguration>()["AutoMapper:LicenseKey"],
+            typeof(CatalogMappingProfile));
+        builder.Services.AddScoped<ProductListQuery>();
+        builder.Services.AddScoped<CatalogQueries>();
+
+        // Read when the app starts rather than now, so that tests and commands can still change configuration.
+        builder.Services.AddOptions<RequestLocalizationOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                var culture = SiteCulture(configuration["Site:Culture"] ?? DefaultCulture);
+                options.DefaultRequestCulture = new RequestCulture(culture);
+                options.SupportedCultures = [culture];
+                options.SupportedUICultures = [culture];
+            })
+            .ValidateOnStart();
         return builder;
     }
 
@@ -16,7 +41,9 @@ public static class SiteSetup
             app.UseExceptionHandler("/Error");
             app.UseHsts();
         }
+        // Error pages keep the original status code (404 stays 404) and render through the site's layout.
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -24,5 +51,17 @@ public static class SiteSetup
         app.MapRazorPages();
         app.MapControllerRoute("areas", "{area:exists}/{controller=Home}/{action=Index}/{id?}");
         return app;
+    }
+
+    private static CultureInfo SiteCulture(string name)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+        }
+        catch (CultureNotFoundException exception)
+        {
+            throw new InvalidOperationException($"Site:Culture \"{name}\" is not a known culture name; use one such as \"{DefaultCulture}\".", exception);
+        }
     }
 }

@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WebApp.Catalog;
+using WebApp.Data;
+using WebApp.Tests.Infrastructure;
+
+namespace WebApp.Tests.Catalog;
+
+/// <summary>The shop's list pages read the (IsActive, Name/Price/CreatedAt) indexes in order, never sorting the whole table.</summary>
+public class ProductListQueryPlanTests : IDisposable
+{
+    private readonly WebAppFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Theory]
+    [InlineData("name", "IX_Products_IsActive_Name")]
+    [InlineData("price", "IX_Products_IsActive_Price")]
+    [InlineData("-price", "IX_Products_IsActive_Price")]
+    [InlineData("newest", "IX_Products_IsActive_CreatedAt")]
+    public async Task A_sorted_page_walks_its_index(string sort, string index)
+    {
+        var catalog = new CatalogBuilder();
+        for (var i = 0; i < 60; i++) catalog.Product($"Product {i:00}", i, active: i % 3 != 0);
+        await catalog.SaveAsync(_factory);
+        Assert.True(ProductSorts.TryParse(sort, out var productSort));
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var list = scope.ServiceProvider.GetRequiredService<ProductListQuery>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var page = list.PageOf(list.Matching(new ProductListCriteria(), categoryId: null), productSort, page: 2);
+
+        var plan = await ExplainAsync(db, page.ToQueryString());
+
+        Assert.Contains(index, plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Fact]
+    public async Task Counting_active_products_reads_only_an_index()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var list = scope.ServiceProvider.GetRequiredService<ProductListQuery>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        _factory.EnsureMigrated();
+
+        var plan = await ExplainAsync(db, list.Matching(new ProductListCriteria(), categoryId: null).GroupBy(p => 1).Select(g => g.Count()).ToQueryString());
+
+        Assert.Contains("COVERING INDEX IX_Products_IsActive_", plan);
+    }
+
+    /// <summary>SQLite's plan for SQL from ToQueryString, whose parameters come as ".param set @name value" lines.</summary>
+    private static async Task<string> ExplainAsync(AppDbContext db, string queryString)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using DbCommand command = connection.CreateCommand();
+        var sql = new List<string>();
+        foreach (var line in queryString.Split('\n'))
+        {
+            if (!line.StartsWith(".param set ", StringComparison.Ordinal))
+            {
+                sql.Add(line);
+                continue;
+            }
+            var parts = line.Split(' ', 4);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = parts[2];
+            parameter.Value = long.TryParse(parts[3], out var number) ? number : parts[3].Trim('\'');
+            command.Parameters.Add(parameter);
+        }
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql);
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+        return string.Join('\n', plan);
+    }
+}

@@ -1,0 +1,83 @@
+using AutoMapper.QueryableExtensions;
+using Microsoft.EntityFrameworkCore;
+using WebApp.Data;
+
+namespace WebApp.Catalog;
+
+/// <summary>Reads the shop's categories and product pages; only active products are ever shown.</summary>
+internal sealed class CatalogQueries(AppDbContext db, AutoMapper.IConfigurationProvider mapping)
+{
+    public const int LatestReviewCount = 10;
+
+    public async Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken cancellationToken) =>
+        await db.Categories.AsNoTracking()
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .ProjectTo<CategorySummary>(mapping)
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<CategoryLink>> CategoryLinksAsync(CancellationToken cancellationToken) =>
+        await db.Categories.AsNoTracking()
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .ProjectTo<CategoryLink>(mapping)
+            .ToListAsync(cancellationToken);
+
+    public Task<CategorySummary?> FindCategoryAsync(string slug, CancellationToken cancellationToken) =>
+        db.Categories.AsNoTracking()
+            .Where(c => c.Slug == slug)
+            .ProjectTo<CategorySummary>(mapping)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ProductListItem>> NewestProductsAsync(int count, CancellationToken cancellationToken) =>
+        await db.Products.AsNoTracking()
+            .WhereActive()
+            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Take(count)
+            .ProjectTo<ProductListItem>(mapping)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>An active product with its tags, review statistics and latest approved reviews; null when there is none.</summary>
+    public async Task<ProductDetails?> FindActiveProductAsync(string slug, CancellationToken cancellationToken)
+    {
+        var product = await db.Products.AsNoTracking()
+            .Where(p => p.Slug == slug && p.IsActive)
+            .Select(p => new ProductDetails
+            {
+                Id = p.Id,
+                Name = p.Name,
+                Slug = p.Slug,
+                Sku = p.Sku,
+                Description = p.Description,
+                Price = p.Price,
+                Stock = p.Stock,
+                CategoryName = p.Category!.Name,
+                CategorySlug = p.Category.Slug,
+                Tags = p.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (product is null) return null;
+
+        var approved = db.Reviews.AsNoTracking().Where(r => r.ProductId == product.Id && r.IsApproved);
+        product.Reviews = await approved
+            .GroupBy(r => r.ProductId)
+            .Select(g => new ReviewStatistics(g.Count(), g.Average(r => (double)r.Rating)))
+            .FirstOrDefaultAsync(cancellationToken) ?? ReviewStatistics.None;
+
+        var latest = await approved
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Take(LatestReviewCount)
+            .Select(r => new { r.Title, r.Rating, r.Author!.DisplayName, r.Author.Email, r.CreatedAt, r.Body })
+            .ToListAsync(cancellationToken);
+        product.LatestReviews = latest
+            .Select(r => new ReviewItem(r.Title, r.Rating, AuthorName(r.DisplayName, r.Email), r.CreatedAt, r.Body))
+            .ToList();
+        return product;
+    }
+
+    /// <summary>The display name, else the part of the email before the @, so that addresses are never published.</summary>
+    public static string AuthorName(string? displayName, string? email)
+    {
+        if (!string.IsNullOrWhiteSpace(displayName)) return displayName.Trim();
+        var localPart = email?.Split('@')[0];
+        return string.IsNullOrWhiteSpace(localPart) ? "A customer" : localPart;
+    }
+}

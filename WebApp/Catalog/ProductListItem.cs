@@ -1,0 +1,13 @@
+namespace WebApp.Catalog;
+
+/// <summary>One row of a product list: only the columns the list shows.</summary>
+internal sealed class ProductListItem
+{
+    public int Id { get; init; }
+    public string Name { get; init; } = "";
+    public string Slug { get; init; } = "";
+    public string CategoryName { get; init; } = "";
+    public string CategorySlug { get; init; } = "";
+    public decimal Price { get; init; }
+    public bool InStock { get; init; }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WebApp.Catalog;
+
+namespace WebApp.Pages;
+
+internal sealed class IndexModel(CatalogQueries catalog) : PageModel
+{
+    public const int NewestProductCount = 8;
+
+    public IReadOnlyList<CategorySummary> Categories { get; private set; } = [];
+    public IReadOnlyList<ProductListItem> NewestProducts { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Categories = await catalog.CategoriesAsync(cancellationToken);
+        NewestProducts = await catalog.NewestProductsAsync(NewestProductCount, cancellationToken);
+    }
+}
