@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using WebApp.Tests.Infrastructure;
 
@@ -111,16 +110,5 @@ public class CheckCommandTests
         var error = Assert.Throws<OptionsValidationException>(() => factory.Services);
 
         Assert.Contains("email.E002: Email:Smtp:Host is not set", error.Message);
-    }
-
-    private sealed class SettingsFactory(Dictionary<string, string?> settings, string? environment = null) : WebAppFactory
-    {
-        protected override IDictionary<string, string?> ExtraSettings => settings;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            if (environment is not null) builder.UseEnvironment(environment);
-        }
     }
 }

@@ -72,4 +72,29 @@ public class ManagementCommandsTests : IDisposable
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("No migrations to apply", second.Output);
     }
+
+    [Theory]
+    [InlineData("migrate")]
+    [InlineData("seed", "--products", "10")]
+    [InlineData("createsuperuser", "--email", "root@example.com", "--password-stdin")]
+    public async Task A_bad_database_configuration_is_a_clear_error_not_a_crash(params string[] args)
+    {
+        using var factory = new SettingsFactory(new() { ["Database:Provider"] = "Oracle" });
+
+        var result = await CommandRunner.RunAsync(factory.Services, args, input: "Correct!Horse9");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Error: The database is not configured correctly: Database:Provider 'Oracle' is not supported", result.Error);
+    }
+
+    [Fact]
+    public async Task A_database_without_tables_is_reported_with_a_hint_to_migrate()
+    {
+        var result = await CommandRunner.RunAsync(_factory.Services,
+            ["createsuperuser", "--email", "root@example.com", "--password-stdin"], input: "Correct!Horse9");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no such table", result.Error);
+        Assert.Contains("run the migrate command first", result.Error);
+    }
 }

@@ -28,6 +28,7 @@ internal sealed class CreateSuperuserCommand(CommandConsole console, string emai
 
     protected override async Task<int> ExecuteAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        _ = Database(services);
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         if (await users.FindByEmailAsync(email) is not null)
             throw new CommandFailedException($"A user with the email {email} already exists; nothing was created.");

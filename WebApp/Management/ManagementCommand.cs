@@ -1,3 +1,6 @@
+using System.Data.Common;
+using WebApp.Data;
+
 namespace WebApp.Management;
 
 /// <summary>
@@ -24,6 +27,12 @@ internal abstract class ManagementCommand(CommandConsole console) : IManagementC
             await using var scope = services.CreateAsyncScope();
             return await ExecuteAsync(scope.ServiceProvider, interrupt.Token);
         }
+        catch (DbException e)
+        {
+            Console.Error.WriteLine($"Error: the database refused: {e.Message}");
+            Console.Error.WriteLine("If tables are missing, run the migrate command first.");
+            return ManagementCommands.Failure;
+        }
         catch (CommandFailedException e)
         {
             Console.Error.WriteLine($"Error: {e.Message}");
@@ -42,4 +51,8 @@ internal abstract class ManagementCommand(CommandConsole console) : IManagementC
     }
 
     protected abstract Task<int> ExecuteAsync(IServiceProvider services, CancellationToken cancellationToken);
+
+    /// <summary>The database context; a configuration that cannot make one is the user's to fix, not a crash.</summary>
+    protected static AppDbContext Database(IServiceProvider services) =>
+        ConfiguredDatabase.TryGet(services, out var problem) ?? throw new CommandFailedException(problem + " Run the check command for details.");
 }

@@ -10,7 +10,7 @@ internal sealed class MigrateCommand(CommandConsole console) : ManagementCommand
 
     protected override async Task<int> ExecuteAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var db = services.GetRequiredService<AppDbContext>();
+        var db = Database(services);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
 
         await DatabaseProviders.MigrateAsync(db, cancellationToken);

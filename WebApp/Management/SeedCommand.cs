@@ -13,7 +13,7 @@ internal sealed class SeedCommand(CommandConsole console, int productCount) : Ma
 
     protected override async Task<int> ExecuteAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var db = services.GetRequiredService<AppDbContext>();
+        var db = Database(services);
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         Console.Out.WriteLine($"Replacing the catalog with {productCount:N0} generated products...");
 

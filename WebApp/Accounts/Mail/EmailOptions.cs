@@ -4,7 +4,7 @@ using WebApp.Management.Checks;
 namespace WebApp.Accounts.Mail;
 
 /// <summary>Outgoing mail, bound from the <c>Email</c> section.</summary>
-public sealed class EmailOptions
+internal sealed class EmailOptions
 {
     public const string SectionName = "Email";
     public const string DefaultPickupDirectory = "data/mail-pickup";
@@ -46,7 +46,7 @@ public sealed class EmailOptions
     }
 }
 
-public sealed class SmtpServerOptions
+internal sealed class SmtpServerOptions
 {
     public string? Host { get; set; }
     public int Port { get; set; } = 587;

@@ -8,17 +8,8 @@ internal sealed class DatabaseCheck : ISystemCheck
 {
     public Task<IReadOnlyList<SystemCheckMessage>> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        AppDbContext db;
-        try
-        {
-            db = services.GetRequiredService<AppDbContext>();
-            _ = db.Database.ProviderName;
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
-        {
-            return Result(SystemCheckMessage.Error("database.E001", $"The database is not configured correctly: {e.Message}",
-                "Check Database:Provider and ConnectionStrings:Default."));
-        }
+        if (ConfiguredDatabase.TryGet(services, out var problem) is not { } db)
+            return Result(SystemCheckMessage.Error("database.E001", problem, "Check Database:Provider and ConnectionStrings:Default."));
 
         try
         {

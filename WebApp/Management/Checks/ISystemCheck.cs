@@ -5,19 +5,19 @@ namespace WebApp.Management.Checks;
 /// reports problems with stable ids. Features register theirs with <see cref="SystemChecks.AddSystemCheck{TCheck}"/>;
 /// the <c>check</c> command runs them all.
 /// </summary>
-public interface ISystemCheck
+internal interface ISystemCheck
 {
     Task<IReadOnlyList<SystemCheckMessage>> RunAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
 
-public enum SystemCheckLevel
+internal enum SystemCheckLevel
 {
     Warning,
     Error,
 }
 
 /// <summary>One problem: <paramref name="Id"/> is stable (for example <c>email.E002</c>) so it can be looked up and silenced.</summary>
-public sealed record SystemCheckMessage(string Id, SystemCheckLevel Level, string Message, string? Hint = null)
+internal sealed record SystemCheckMessage(string Id, SystemCheckLevel Level, string Message, string? Hint = null)
 {
     public static SystemCheckMessage Error(string id, string message, string? hint = null) =>
         new(id, SystemCheckLevel.Error, message, hint);

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace WebApp.Management.Checks;
 
-public static class SystemChecks
+internal static class SystemChecks
 {
     /// <summary>Adds a check that the <c>check</c> command runs (once, however often it is added).</summary>
     public static IServiceCollection AddSystemCheck<TCheck>(this IServiceCollection services)
