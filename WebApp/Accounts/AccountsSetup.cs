@@ -1,16 +1,21 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.Extensions.Options;
+using WebApp.Accounts.Mail;
 using WebApp.Data;
+using WebApp.Management.Checks;
 
 namespace WebApp.Accounts;
 
 public static class AccountsSetup
 {
-    /// <summary>Identity with cookie login, roles (Django's groups), lockout and the stock Identity UI pages.</summary>
+    /// <summary>Identity with cookie login, roles (Django's groups), lockout, the stock Identity UI pages and mail.</summary>
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         builder.Services
             .AddDefaultIdentity<ApplicationUser>(options =>
             {
+                // Confirmation mail is sent, but not required to log in, so that the demo works without a mailbox.
                 options.SignIn.RequireConfirmedAccount = false;
                 options.User.RequireUniqueEmail = true;
                 options.Lockout.AllowedForNewUsers = true;
@@ -19,7 +24,11 @@ public static class AccountsSetup
                 options.Password.RequiredLength = 8;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AppDbContext>();
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AccountSignInManager>();
+
+        // Deactivating a user or changing their password ends their other sessions within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -30,6 +39,20 @@ public static class AccountsSetup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
         });
+
+        builder.AddMail();
         return builder;
+    }
+
+    /// <summary>Outgoing mail for Identity's confirmation and password-reset messages (and anything else).</summary>
+    private static void AddMail(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EmailOptions>()
+            .BindConfiguration(EmailOptions.SectionName)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IPostConfigureOptions<EmailOptions>, EmailOptionsSetup>();
+        builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        builder.Services.AddSystemCheck<EmailSettingsCheck>();
     }
 }

@@ -19,8 +19,9 @@ public class ApplicationUser : IdentityUser
     [Display(Name = "Superuser status", Description = "Superusers hold every permission without it being granted.")]
     public bool IsSuperuser { get; set; }
 
+    /// <summary>Stamped when the object is made for a new account; EF overwrites it with the stored value when loading.</summary>
     [Display(Name = "Date joined")]
-    public DateTime DateJoined { get; set; }
+    public DateTime DateJoined { get; set; } = DateTime.UtcNow;
 
     [Display(Name = "Last login")]
     public DateTime? LastLogin { get; set; }

@@ -1,13 +1,20 @@
+using WebApp.Data.Seeding;
+
 namespace WebApp.Data;
 
 public static class DatabaseStartup
 {
-    /// <summary>In Development: apply migrations and give an empty database its demo data.</summary>
+    /// <summary>
+    /// In Development: apply migrations and give an empty database its demo data. Other environments run the
+    /// <c>migrate</c> command on deployment and never create accounts by themselves.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) return;
+        var cancellationToken = app.Lifetime.ApplicationStopping;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await DatabaseProviders.MigrateAsync(db);
+        await DatabaseProviders.MigrateAsync(db, cancellationToken);
+        await ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider).AddIfEmptyAsync(cancellationToken);
     }
 }

@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using WebApp.Tests.Infrastructure;
+
+namespace WebApp.Tests.Accounts;
+
+public class DemoDataTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("webapp-demo-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>The app as `dotnet run` starts it in Development, on a database file that outlives the factory.</summary>
+    private sealed class DevelopmentFactory(string databasePath) : WebAppFactory
+    {
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
+        };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Development");
+        }
+    }
+
+    private async Task<(int Users, int Products, int Categories, int Tags, int Reviews)> CountsAsync(WebAppFactory factory) =>
+        await factory.WithDbAsync(async db => (
+            await db.Users.CountAsync(), await db.Products.CountAsync(), await db.Categories.CountAsync(),
+            await db.Tags.CountAsync(), await db.Reviews.CountAsync()));
+
+    [Fact]
+    public async Task An_empty_development_database_gets_a_catalog_and_three_accounts_that_can_log_in_once()
+    {
+        var database = Path.Combine(_folder, "demo.db");
+        (int Users, int Products, int Categories, int Tags, int Reviews) first;
+        using (var factory = new DevelopmentFactory(database))
+        {
+            first = await CountsAsync(factory);
+            Assert.Equal(3, first.Users);
+            Assert.Equal(30, first.Products);
+            Assert.Equal(6, first.Categories);
+            Assert.InRange(first.Tags, 3, 6);
+            await factory.WithDbAsync(async db =>
+            {
+                Assert.InRange(await db.Products.CountAsync(p => !p.IsActive), 1, 5);
+                Assert.True(await db.Reviews.AnyAsync(r => r.IsApproved));
+                Assert.True(await db.Reviews.AnyAsync(r => !r.IsApproved));
+                Assert.True(await db.Products.AnyAsync(p => p.Tags.Any()));
+                var accounts = await db.Users.OrderBy(u => u.Email).ToListAsync();
+                Assert.Equal(["admin@example.com", "customer@example.com", "staff@example.com"], accounts.Select(u => u.Email));
+                Assert.All(accounts, u => Assert.True(u.EmailConfirmed && u.IsActive));
+                Assert.Equal([true, false, true], accounts.Select(u => u.IsStaff));
+                Assert.Equal([true, false, false], accounts.Select(u => u.IsSuperuser));
+            });
+
+            foreach (var (email, password) in new[]
+                     {
+                         ("admin@example.com", "Admin!2345"), ("staff@example.com", "Staff!2345"), ("customer@example.com", "Customer!2345"),
+                     })
+            {
+                var client = factory.CreateBrowserClient();
+                using var response = await client.LoginAsync(email, password);
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{email} could not log in.");
+                Assert.True(await client.IsLoggedInAsync());
+            }
+        }
+
+        using (var restarted = new DevelopmentFactory(database))
+        {
+            Assert.Equal(first, await CountsAsync(restarted));
+        }
+    }
+
+    [Fact]
+    public async Task A_database_with_users_gets_no_demo_data()
+    {
+        var database = Path.Combine(_folder, "used.db");
+        using (var testing = new WebAppFactoryOn(database))
+            await testing.CreateUserAsync("owner@example.com");
+
+        using var development = new DevelopmentFactory(database);
+
+        Assert.Equal((1, 0, 0, 0, 0), await CountsAsync(development));
+    }
+
+    private sealed class WebAppFactoryOn(string databasePath) : WebAppFactory
+    {
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
+        };
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using WebApp.Tests.Infrastructure;
+
+namespace WebApp.Tests.Accounts;
+
+public class LogoutTests : IDisposable
+{
+    private const string Email = "leaver@example.com";
+    private readonly PlainStatusCodeFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<HttpClient> LoggedInClientAsync()
+    {
+        await _factory.CreateUserAsync(Email);
+        var client = _factory.CreateBrowserClient();
+        (await client.LoginAsync(Email)).Dispose();
+        Assert.True(await client.IsLoggedInAsync());
+        return client;
+    }
+
+    [Fact]
+    public async Task A_get_does_not_log_out()
+    {
+        var client = await LoggedInClientAsync();
+
+        using var response = await client.GetAsync("/Identity/Account/Logout");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await client.IsLoggedInAsync());
+    }
+
+    [Fact]
+    public async Task A_post_with_the_token_logs_out()
+    {
+        var client = await LoggedInClientAsync();
+        var manage = await client.GetHtmlAsync("/Identity/Account/Manage");
+
+        using var response = await client.PostAsync("/Identity/Account/Logout", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = manage.AntiforgeryToken() }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(await client.IsLoggedInAsync());
+    }
+
+    [Fact]
+    public async Task A_post_without_the_token_is_rejected_and_keeps_the_user_logged_in()
+    {
+        var client = await LoggedInClientAsync();
+
+        using var response = await client.PostAsync("/Identity/Account/Logout", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(await client.IsLoggedInAsync());
+    }
+}

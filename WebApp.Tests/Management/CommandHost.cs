@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using WebApp.Accounts;
+using WebApp.Data;
+using WebApp.Site;
+using WebApp.Tests.Infrastructure;
+
+namespace WebApp.Tests.Management;
+
+/// <summary>
+/// The app built the way Program builds it for a command: the same services, and the host never started (so
+/// start-up validation does not run). For environments the test factory cannot start, such as Production without SMTP.
+/// </summary>
+public sealed class CommandHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("webapp-command-").FullName;
+    public IServiceProvider Services => _app.Services;
+
+    public CommandHost(string environment, IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = environment,
+            ContentRootPath = RepositoryRoot.Path,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(WorkDirectory, "webapp.db")}",
+        });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddAppDatabase();
+        builder.AddAccounts();
+        builder.AddSite();
+        _app = builder.Build();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
+    }
+}

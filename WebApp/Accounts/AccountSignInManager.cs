@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace WebApp.Accounts;
+
+/// <summary>
+/// The site's sign-in rules on top of Identity's: inactive users cannot sign in (and lose their session at the next
+/// security-stamp check), and every real sign-in records <see cref="ApplicationUser.LastLogin"/>.
+/// </summary>
+internal sealed class AccountSignInManager(
+    UserManager<ApplicationUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<ApplicationUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<ApplicationUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<ApplicationUser> confirmation)
+    : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    // A refresh re-issues the cookie after a profile change; it is not a new login.
+    private bool _refreshingSignIn;
+
+    public override async Task<bool> CanSignInAsync(ApplicationUser user)
+    {
+        if (!user.IsActive)
+        {
+            Logger.LogWarning("User {UserId} cannot sign in: the account is inactive.", user.Id);
+            return false;
+        }
+        return await base.CanSignInAsync(user);
+    }
+
+    public override async Task<ApplicationUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is { IsActive: true } ? user : null;
+    }
+
+    public override async Task RefreshSignInAsync(ApplicationUser user)
+    {
+        _refreshingSignIn = true;
+        try
+        {
+            await base.RefreshSignInAsync(user);
+        }
+        finally
+        {
+            _refreshingSignIn = false;
+        }
+    }
+
+    /// <summary>Every sign-in (password, two-factor, external login, after registration) ends here.</summary>
+    public override async Task SignInWithClaimsAsync(
+        ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        if (_refreshingSignIn) return;
+
+        user.LastLogin = DateTime.UtcNow;
+        var result = await UserManager.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            Logger.LogWarning("Could not record the last login of user {UserId}: {Errors}",
+                user.Id, string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
