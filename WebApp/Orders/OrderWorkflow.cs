@@ -5,7 +5,10 @@ using WebApp.Mail;
 namespace WebApp.Orders;
 
 /// <summary>The outcome of a status change, with the message to show whoever asked for it.</summary>
-public sealed record OrderStatusChangeResult(bool Succeeded, string Message, OrderStatus? Status = null);
+public sealed record OrderStatusChangeResult(bool Succeeded, string Message, OrderStatus? Status = null)
+{
+    public static OrderStatusChangeResult OrderNotFound { get; } = new(false, "The order does not exist.");
+}
 
 /// <summary>
 /// The order's life: Pending → Paid → Shipped → Delivered, or Cancelled from Pending or Paid. Every change is one
@@ -50,7 +53,7 @@ public sealed class OrderWorkflow(AppDbContext db, TimeProvider time, ILogger<Or
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
-        if (order is null) return new(false, "The order does not exist.");
+        if (order is null) return OrderStatusChangeResult.OrderNotFound;
         return await ApplyAsync(order, target, actor, expectedVersion, transaction, cancellationToken);
     }
 
@@ -61,7 +64,7 @@ public sealed class OrderWorkflow(AppDbContext db, TimeProvider time, ILogger<Or
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = await db.Orders.Include(o => o.Lines)
             .FirstOrDefaultAsync(o => o.Number == number && o.CustomerId == customerId, cancellationToken);
-        if (order is null) return new(false, "The order does not exist.");
+        if (order is null) return OrderStatusChangeResult.OrderNotFound;
         if (order.Status == OrderStatus.Paid)
             return new(false, "An order that is Paid can no longer be cancelled here. Please contact us and we will help.", order.Status);
         return await ApplyAsync(order, OrderStatus.Cancelled, OrderPlacement.CustomerActor, expectedVersion,

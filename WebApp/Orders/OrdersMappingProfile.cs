@@ -15,6 +15,9 @@ internal sealed class OrdersMappingProfile : Profile
             .ForMember(v => v.Lines, o => o.MapFrom(order => order.Lines.OrderBy(l => l.Id)))
             .ForMember(v => v.History, o => o.MapFrom(order => order.StatusChanges.OrderBy(c => c.ChangedAt).ThenBy(c => c.Id)));
 
+        // Checkout starts from the details of the customer's last order.
+        CreateMap<Order, CheckoutForm>();
+
         // The checkout form becomes a command; who places it and with which token come from the request, not the form.
         CreateMap<CheckoutForm, PlaceOrder>()
             .ForMember(c => c.CustomerId, o => o.Ignore())

@@ -23,4 +23,7 @@ public sealed class ReviewForm
 }
 
 /// <summary>The model of the _ReviewForm partial: the product's slug, and the form as last posted (for its errors).</summary>
-public sealed record ReviewFormView(string ProductSlug, ReviewForm? Form = null);
+public sealed record ReviewFormView(string ProductSlug)
+{
+    public ReviewForm Form { get; init; } = new();
+}
