@@ -96,9 +96,9 @@ public static class ShopClient
         client.PostAsync("/checkout?handler=Place", new FormUrlEncodedContent(fields));
 
     /// <summary>The whole checkout: details, review, place; returns the order number from the redirect.</summary>
-    public static async Task<string> CheckoutAsync(this HttpClient client)
+    public static async Task<string> CheckoutAsync(this HttpClient client, IDictionary<string, string>? changes = null)
     {
-        var review = await client.ReviewCheckoutAsync();
+        var review = await client.ReviewCheckoutAsync(changes);
         using var response = await client.PlaceOrderAsync(review.PlaceOrderFields());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response.Headers.Location!.OriginalString.Split('/').Last();
