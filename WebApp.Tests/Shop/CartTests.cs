@@ -65,7 +65,7 @@ public sealed class CartTests(ShopFactory factory) : IClassFixture<ShopFactory>
 
         var page = await client.GetHtmlAsync($"/cart/add?productId={product.Id}");
         var form = Assert.IsAssignableFrom<IHtmlFormElement>(page.QuerySelector("form.add-to-cart"));
-        Assert.Equal("/cart/add", new Uri(form.Action).AbsolutePath);
+        Assert.Equal("/cart/add", form.Action);
         Assert.Equal(product.Id.ToString(), Input(form, "ProductId").Value);
         Assert.Equal($"/cart/add?productId={product.Id}", Input(form, "ReturnUrl").Value);
         var quantity = Input(form, "Quantity");

@@ -23,6 +23,9 @@ public class ShopFactory : WebAppFactory
 
     public ManualClock? Clock { get; init; }
 
+    /// <summary>Configuration on top of the shop tests' own (for tests of the settings themselves).</summary>
+    public IReadOnlyDictionary<string, string?> MoreSettings { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>Use this SQLite file instead of the factory's own (to restart the app on the same database).</summary>
     public string? SharedDatabasePath { get; init; }
 
@@ -38,6 +41,7 @@ public class ShopFactory : WebAppFactory
                 ["Mail:Outbox:MaxDelay"] = "00:30:00",
                 ["Mail:Outbox:MaxAttempts"] = "4",
             };
+            foreach (var (key, value) in MoreSettings) settings[key] = value;
             if (SharedDatabasePath is not null) settings["ConnectionStrings:Default"] = $"Data Source={SharedDatabasePath}";
             return settings;
         }

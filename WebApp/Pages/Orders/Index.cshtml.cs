@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebApp.Accounts;
 using WebApp.Orders;
@@ -11,6 +12,7 @@ public sealed class IndexModel(CustomerOrders orders, UserManager<ApplicationUse
 {
     public OrderPage Orders { get; private set; } = new([], 1, 1, 0);
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken) =>
-        Orders = await orders.ListAsync(users.GetUserId(User)!, page ?? 1, cancellationToken);
+    // "page" is also Razor Pages' own route value (the page's name), so the query string is read explicitly.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken) =>
+        Orders = await orders.ListAsync(users.GetUserId(User)!, pageNumber ?? 1, cancellationToken);
 }
