@@ -120,6 +120,7 @@ public sealed class CartTests(ShopFactory factory) : IClassFixture<ShopFactory>
         var product = await factory.CreateProductAsync(stock: 5);
         var client = factory.CreateShopClient();
         await client.AddToCartAsync(product.Id, 3);
+        Assert.Equal("Cart (3) items", (await client.GetHtmlAsync($"/cart/add?productId={product.Id}")).QuerySelector("a.cart-link")!.TextContent);
         await client.AddToCartAsync(product.Id, 2);
 
         using var response = await client.PostAddToCartAsync(product.Id.ToString(), "1", $"/cart/add?productId={product.Id}");

@@ -103,4 +103,7 @@ public static class ShopClient
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response.Headers.Location!.OriginalString.Split('/').Last();
     }
+
+    /// <summary>The path and query of a Location header, whether the app wrote it absolute or relative.</summary>
+    public static string PathAndQuery(this Uri uri) => uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
 }

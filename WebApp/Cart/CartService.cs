@@ -96,25 +96,32 @@ public sealed class CartService(
             .FirstOrDefaultAsync(c => c.OwnerId == customerId, cancellationToken);
         if (own is null)
         {
+            // The customer had no cart: the visitor's cart becomes theirs.
             anonymous.AnonymousKeyHash = null;
             anonymous.OwnerId = customerId;
+            foreach (var item in anonymous.Items)
+                item.Quantity = CapAtStock(item.Quantity, item.Product!.Stock);
             own = anonymous;
         }
-        foreach (var item in anonymous.Items)
+        else
         {
-            var mine = own == anonymous ? item : own.Items.FirstOrDefault(i => i.ProductId == item.ProductId);
-            var sum = mine == item ? item.Quantity : (mine?.Quantity ?? 0) + item.Quantity;
-            // Capped at the stock, but a sold-out line stays (as 1) so that the customer sees what happened to it.
-            var merged = Math.Clamp(sum, 1, Math.Clamp(item.Product!.Stock, 1, MaxQuantity));
-            if (mine is null) own.Items.Add(new CartItem { ProductId = item.ProductId, Quantity = merged });
-            else mine.Quantity = merged;
+            foreach (var item in anonymous.Items)
+            {
+                var mine = own.Items.FirstOrDefault(i => i.ProductId == item.ProductId);
+                var merged = CapAtStock((mine?.Quantity ?? 0) + item.Quantity, item.Product!.Stock);
+                if (mine is null) own.Items.Add(new CartItem { ProductId = item.ProductId, Quantity = merged });
+                else mine.Quantity = merged;
+            }
+            db.Remove(anonymous);
         }
-        if (own != anonymous) db.Remove(anonymous);
         own.UpdatedAt = DateTime.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Merged anonymous cart {CartId} into the cart of customer {CustomerId}", anonymous.Id, customerId);
     }
+
+    /// <summary>At most the stock, but a sold-out line stays (as 1) so that the customer sees what happened to it.</summary>
+    private static int CapAtStock(int quantity, int stock) => Math.Clamp(quantity, 1, Math.Clamp(stock, 1, MaxQuantity));
 
     private async Task<CartSummary> GetSummaryAsync(CartOwner owner, CancellationToken cancellationToken)
     {
