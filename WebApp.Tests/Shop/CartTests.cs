@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using WebApp.Cart;
 using WebApp.Tests.Infrastructure;
 
@@ -261,6 +262,37 @@ public sealed class CartTests(ShopFactory factory) : IClassFixture<ShopFactory>
             .SingleAsync(c => c.OwnerId == customer.Id));
         Assert.Null(cart.AnonymousKeyHash);
         Assert.Equal(2, Assert.Single(cart.Items).Quantity);
+    }
+
+    [Fact]
+    public async Task Anonymous_carts_untouched_for_longer_than_their_cookie_lives_are_deleted()
+    {
+        var product = await factory.CreateProductAsync();
+        var customer = await factory.CreateCustomerAsync();
+        var old = DateTime.UtcNow - CartCookie.Lifetime - TimeSpan.FromDays(1);
+        var (stale, recent, owned) = await factory.WithDbAsync(async db =>
+        {
+            ShoppingCart Cart(string? owner, DateTime updatedAt) => new()
+            {
+                OwnerId = owner,
+                AnonymousKeyHash = owner is null ? CartCookie.Hash(CartCookie.NewKey()) : null,
+                CreatedAt = updatedAt,
+                UpdatedAt = updatedAt,
+                Items = [new CartItem { ProductId = product.Id, Quantity = 1 }],
+            };
+            var carts = (Cart(null, old), Cart(null, DateTime.UtcNow.AddDays(-29)), Cart(customer.Id, old));
+            db.AddRange(carts.Item1, carts.Item2, carts.Item3);
+            await db.SaveChangesAsync();
+            return (carts.Item1.Id, carts.Item2.Id, carts.Item3.Id);
+        });
+
+        await factory.Services.GetRequiredService<StaleCartCleanup>().DeleteStaleAnonymousCartsAsync(CancellationToken.None);
+
+        var left = await factory.WithDbAsync(db => db.Set<ShoppingCart>().Select(c => c.Id).ToListAsync());
+        Assert.DoesNotContain(stale, left);
+        Assert.Contains(recent, left);
+        Assert.Contains(owned, left);
+        Assert.False(await factory.WithDbAsync(db => db.Set<CartItem>().AnyAsync(i => i.CartId == stale)));
     }
 
     private sealed record Line(string Name, int Quantity, string Total, string? Problem);

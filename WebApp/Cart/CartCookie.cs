@@ -12,7 +12,7 @@ public static class CartCookie
 {
     public const string Name = ".WebApp.Cart";
     private const int KeyBytes = 32;
-    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
     /// <summary>The key in the request's cookie, or null when it is absent or not one this site issued.</summary>
     public static string? Read(HttpContext context)

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +18,7 @@ public sealed class CartService(
     public const int MaxQuantity = 999;
 
     private const string NotAvailable = "Sorry, that product is not available.";
-    private const string TooMany = "You can order at most 999 of one product at a time.";
+    private static readonly string TooMany = $"You can order at most {MaxQuantity} of one product at a time.";
 
     public async Task<CartSummary> GetSummaryAsync(HttpContext http, CancellationToken cancellationToken)
     {
@@ -71,7 +70,7 @@ public sealed class CartService(
             .Where(ItemOwnedBy(owner)).FirstOrDefaultAsync(i => i.ProductId == productId, cancellationToken);
         if (item is null) return CartChange.Refused("That product is not in your cart.");
         db.Remove(item);
-        item.Cart!.UpdatedAt = DateTime.UtcNow;
+        Touch(item.Cart!);
         await db.SaveChangesAsync(cancellationToken);
         return CartChange.Done($"Removed {item.Product!.Name} from your cart.");
     }
@@ -114,11 +113,14 @@ public sealed class CartService(
             }
             db.Remove(anonymous);
         }
-        own.UpdatedAt = DateTime.UtcNow;
+        Touch(own);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Merged anonymous cart {CartId} into the cart of customer {CustomerId}", anonymous.Id, customerId);
     }
+
+    /// <summary>Marks the cart modified so that the context stamps its UpdatedAt (stale carts are found by it).</summary>
+    private void Touch(ShoppingCart cart) => db.Entry(cart).Property(c => c.UpdatedAt).IsModified = true;
 
     /// <summary>At most the stock, but a sold-out line stays (as 1) so that the customer sees what happened to it.</summary>
     private static int CapAtStock(int quantity, int stock) => Math.Clamp(quantity, 1, Math.Clamp(stock, 1, MaxQuantity));
@@ -164,7 +166,7 @@ public sealed class CartService(
         }
         if (line is null) cart.Items.Add(new CartItem { ProductId = product.Id, Quantity = quantity });
         else line.Quantity = quantity;
-        cart.UpdatedAt = DateTime.UtcNow;
+        Touch(cart);
 
         try
         {

@@ -17,6 +17,8 @@ public static class ShopSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CartService>();
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, MergeCartOnSignIn>();
+        services.AddSingleton<StaleCartCleanup>();
+        services.AddHostedService(provider => provider.GetRequiredService<StaleCartCleanup>());
         services.AddScoped<OrderPlacement>();
         services.AddScoped<OrderWorkflow>();
         services.AddScoped<CustomerOrders>();
