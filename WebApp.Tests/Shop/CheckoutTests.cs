@@ -218,6 +218,39 @@ public sealed partial class CheckoutTests(ShopFactory factory) : IClassFixture<S
         Assert.Equal(8, await factory.StockOfAsync(product.Id));
     }
 
+    [Theory]
+    [InlineData("not a token")]
+    [InlineData("")]
+    [InlineData("another customer's")]
+    public async Task An_unusable_checkout_token_asks_for_a_new_review_and_orders_nothing(string token)
+    {
+        var (client, customer) = await factory.LoggedInCustomerAsync();
+        var product = await factory.CreateProductAsync(stock: 5);
+        await client.AddToCartAsync(product.Id);
+        var fields = (await client.ReviewCheckoutAsync()).PlaceOrderFields();
+        if (token == "another customer's")
+        {
+            var (otherClient, _) = await factory.LoggedInCustomerAsync();
+            await otherClient.AddToCartAsync(product.Id);
+            var otherFields = (await otherClient.ReviewCheckoutAsync()).PlaceOrderFields();
+            using var placed = await otherClient.PlaceOrderAsync(otherFields);
+            Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
+            token = otherFields["IdempotencyKey"];
+        }
+        fields["IdempotencyKey"] = token;
+        var stock = await factory.StockOfAsync(product.Id);
+
+        using var response = await client.PlaceOrderAsync(fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var review = await response.ReadHtmlAsync();
+        Assert.Equal("Your checkout page has expired. Please review your order again.", review.QuerySelector(".checkout-problem")!.TextContent);
+        var newToken = review.PlaceOrderFields()["IdempotencyKey"];
+        Assert.True(CheckoutTokens.IsWellFormed(newToken) && newToken != token);
+        Assert.Empty(await factory.OrdersOfAsync(customer.Id));
+        Assert.Equal(stock, await factory.StockOfAsync(product.Id));
+    }
+
     [Fact]
     public async Task When_the_stock_ran_out_after_the_review_nothing_changes()
     {

@@ -74,7 +74,7 @@ public static class ShopData
 
     public static Task<List<Order>> OrdersOfAsync(this WebAppFactory factory, string customerId) =>
         factory.WithDbAsync(db => db.Orders.Include(o => o.Lines).Include(o => o.StatusChanges)
-            .Where(o => o.CustomerId == customerId).AsNoTracking().ToListAsync());
+            .Where(o => o.CustomerId == customerId).AsSplitQuery().AsNoTracking().ToListAsync());
 
     public static Task<List<OutboxMessage>> OutboxForAsync(this WebAppFactory factory, string email) =>
         factory.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.To == email).OrderBy(m => m.Id).AsNoTracking().ToListAsync());

@@ -68,6 +68,8 @@ public enum PlaceOrderOutcome
     AlreadyPlaced,
     CartEmpty,
     CartChanged,
+    /// <summary>The review step's token is unusable: review again with a new one.</summary>
+    Expired,
     Refused,
     Busy,
 }

@@ -28,6 +28,7 @@ public sealed class CustomerOrders(AppDbContext db, AutoMapper.IConfigurationPro
         if (!OrderNumbers.IsWellFormed(number)) return null;
         return await db.Orders.Where(o => o.Number == number && o.CustomerId == customerId)
             .ProjectTo<OrderDetailsView>(mapping)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -15,11 +15,13 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, ILogger<O
     public const string CustomerActor = "Customer";
     private const int MaxAttempts = 3;
 
+    private static readonly PlaceOrderResult Expired =
+        new(PlaceOrderOutcome.Expired, "Your checkout page has expired. Please review your order again.");
+
     public async Task<PlaceOrderResult> PlaceAsync(PlaceOrder command, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(command.CustomerId);
-        if (!CheckoutTokens.IsWellFormed(command.IdempotencyKey))
-            return new(PlaceOrderOutcome.CartChanged, "Your checkout page has expired. Please review your order again.");
+        if (!CheckoutTokens.IsWellFormed(command.IdempotencyKey)) return Expired;
 
         for (var attempt = 1; ; attempt++)
         {
@@ -48,8 +50,7 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, ILogger<O
         // Leaving this method without CommitAsync rolls back everything done inside it.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        if (await FindOrderNumberAsync(command, cancellationToken) is { } placedBefore)
-            return AlreadyPlaced(placedBefore);
+        if (await FindPlacedAsync(command, cancellationToken) is { } placedBefore) return placedBefore;
 
         var cartId = await db.Set<ShoppingCart>().Where(c => c.OwnerId == command.CustomerId)
             .Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
@@ -111,9 +112,7 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, ILogger<O
         {
             // The unique index on the idempotency key stopped a second order: the first one stands.
             db.ChangeTracker.Clear();
-            return await FindOrderNumberAsync(command, cancellationToken) is { } placed
-                ? AlreadyPlaced(placed)
-                : throw new InvalidOperationException("Saving the order failed for a reason other than a duplicate.");
+            return await FindPlacedAsync(command, cancellationToken) ?? Expired;
         }
         await db.Set<CartItem>().Where(i => i.CartId == cartId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -151,12 +150,16 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, ILogger<O
         throw new InvalidOperationException("Five order numbers in a row were taken: the number space is running out.");
     }
 
-    private Task<string?> FindOrderNumberAsync(PlaceOrder command, CancellationToken cancellationToken) =>
-        db.Orders.Where(o => o.IdempotencyKey == command.IdempotencyKey && o.CustomerId == command.CustomerId)
-            .Select(o => o.Number).FirstOrDefaultAsync(cancellationToken);
-
-    private static PlaceOrderResult AlreadyPlaced(string number) =>
-        new(PlaceOrderOutcome.AlreadyPlaced, $"Your order {number} has already been placed; it was not placed twice.", number);
+    /// <summary>The outcome for a token that already placed an order: that order, or (another customer's token) expiry.</summary>
+    private async Task<PlaceOrderResult?> FindPlacedAsync(PlaceOrder command, CancellationToken cancellationToken)
+    {
+        var placed = await db.Orders.Where(o => o.IdempotencyKey == command.IdempotencyKey)
+            .Select(o => new { o.Number, o.CustomerId }).FirstOrDefaultAsync(cancellationToken);
+        if (placed is null) return null;
+        if (placed.CustomerId != command.CustomerId) return Expired;
+        return new(PlaceOrderOutcome.AlreadyPlaced,
+            $"Your order {placed.Number} has already been placed; it was not placed twice.", placed.Number);
+    }
 
     private static PlaceOrderResult Refused(string message) => new(PlaceOrderOutcome.Refused, message);
 

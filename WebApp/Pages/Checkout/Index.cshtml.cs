@@ -101,10 +101,10 @@ public sealed class IndexModel(
                 Flash.Error(TempData, result.Message);
                 return RedirectToPage("/Cart/Index");
             default:
-                // Changed, refused or busy: show the review again with the message and the cart as it is now.
+                // Changed, expired, refused or busy: show the review again with the message and the cart as it is now.
                 Cart = await carts.GetCustomerSummaryAsync(CustomerId, cancellationToken);
                 if (Cart.IsEmpty) return RedirectToPage("/Cart/Index");
-                ShowReview(CheckoutTokens.IsWellFormed(IdempotencyKey) ? IdempotencyKey! : CheckoutTokens.New());
+                ShowReview(result.Outcome == PlaceOrderOutcome.Expired ? CheckoutTokens.New() : IdempotencyKey!);
                 ProblemMessage = result.Message;
                 return Page();
         }
