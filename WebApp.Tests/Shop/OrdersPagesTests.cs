@@ -49,14 +49,17 @@ public sealed class OrdersPagesTests(ShopFactory factory) : IClassFixture<ShopFa
         var (client, _) = await factory.LoggedInCustomerAsync();
         var product = await factory.CreateProductAsync(price: 4m, stock: 5);
         await client.AddToCartAsync(product.Id, 2);
-        var number = await client.CheckoutAsync();
+        var number = await client.CheckoutAsync(new Dictionary<string, string> { ["Form.ShippingAddressLine2"] = "Suite <7>" });
 
         var page = await client.GetHtmlAsync($"/orders/{number}");
 
         Assert.Equal(number, page.QuerySelector("h1 .order-number")!.TextContent);
         Assert.StartsWith(product.Name, page.QuerySelector("tr.order-line td")!.TextContent);
         Assert.Equal("$8.00", page.QuerySelector(".order-total")!.TextContent);
-        Assert.Contains("42 Compiler Road", page.QuerySelector("address")!.TextContent);
+        var address = page.QuerySelector("address")!;
+        Assert.Equal(["Grace Hopper", "42 Compiler Road", "Suite <7>", "22201 Arlington", "United States"],
+            address.ChildNodes.OfType<AngleSharp.Dom.IText>().Select(t => t.TextContent.Trim()).Where(t => t.Length > 0));
+        Assert.Equal(4, address.QuerySelectorAll("br").Length);
         Assert.Contains("Pending", page.QuerySelector(".order-history")!.TextContent);
         Assert.NotNull(page.QuerySelector("form.cancel-order"));
     }
