@@ -1,4 +1,5 @@
 using WebApp.Accounts;
+using WebApp.Cart;
 using WebApp.Data;
 using WebApp.Management;
 using WebApp.Site;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(command is null ? args : []);
 builder.AddAppDatabase();
 builder.AddAccounts();
 builder.AddSite();
+builder.AddShop();
 
 var app = builder.Build();
 

@@ -64,7 +64,13 @@ public class Order : ITimestamped
     /// <summary>Optimistic-concurrency token, replaced on every save (works on every provider).</summary>
     public Guid Version { get; set; }
 
+    /// <summary>The one-time checkout token the order was placed with: a second submit of that form finds this order.</summary>
+    [StringLength(64)]
+    public string? IdempotencyKey { get; set; }
+
     public List<OrderLine> Lines { get; set; } = [];
+
+    public List<OrderStatusChange> StatusChanges { get; set; } = [];
 
     public override string ToString() => Number;
 }

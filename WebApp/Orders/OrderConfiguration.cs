@@ -19,8 +19,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.Subtotal).HasPrecision(18, 2);
         order.Property(o => o.Total).HasPrecision(18, 2);
         order.Property(o => o.Version).IsConcurrencyToken();
+        order.Property(o => o.IdempotencyKey).HasMaxLength(64);
 
         order.HasIndex(o => o.Number).IsUnique();
+        order.HasIndex(o => o.IdempotencyKey).IsUnique();
         order.HasIndex(o => new { o.CustomerId, o.CreatedAt });
         order.HasIndex(o => new { o.Status, o.CreatedAt });
 
@@ -33,5 +35,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             .WithOne(l => l.Order)
             .HasForeignKey(l => l.OrderId)
             .OnDelete(DeleteBehavior.Cascade);
+
+        order.HasMany(o => o.StatusChanges)
+            .WithOne(c => c.Order)
+            .HasForeignKey(c => c.OrderId)
+            .OnDelete(DeleteBehavior.Cascade);
+
+        order.ToTable(t => t.HasCheckConstraint("CK_Orders_Totals", "\"Subtotal\" >= 0 AND \"Total\" >= 0"));
     }
 }

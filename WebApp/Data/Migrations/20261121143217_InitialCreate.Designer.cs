@@ -11,7 +11,7 @@ using WebApp.Data;
 namespace WebApp.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261121142320_InitialCreate")]
+    [Migration("20261121143217_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -248,6 +248,69 @@ namespace WebApp.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("WebApp.Cart.CartItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("CartId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("CartItems", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CartItems_Quantity", "\"Quantity\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("WebApp.Cart.ShoppingCart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnonymousKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnonymousKeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("Carts", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Carts_Owner", "(\"OwnerId\" IS NULL) <> (\"AnonymousKeyHash\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("WebApp.Catalog.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -419,6 +482,59 @@ namespace WebApp.Data.Migrations
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("WebApp.Mail.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_OutboxMessages_Attempts", "\"Attempts\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("WebApp.Orders.Order", b =>
                 {
                     b.Property<int>("Id")
@@ -435,6 +551,10 @@ namespace WebApp.Data.Migrations
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -493,6 +613,9 @@ namespace WebApp.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -500,7 +623,10 @@ namespace WebApp.Data.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("Orders");
+                    b.ToTable("Orders", t =>
+                        {
+                            t.HasCheckConstraint("CK_Orders_Totals", "\"Subtotal\" >= 0 AND \"Total\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("WebApp.Orders.OrderLine", b =>
@@ -542,6 +668,39 @@ namespace WebApp.Data.Migrations
                         {
                             t.HasCheckConstraint("CK_OrderLines_Quantity", "\"Quantity\" >= 1");
                         });
+                });
+
+            modelBuilder.Entity("WebApp.Orders.OrderStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "ChangedAt");
+
+                    b.ToTable("OrderStatusChanges", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -610,6 +769,35 @@ namespace WebApp.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WebApp.Cart.CartItem", b =>
+                {
+                    b.HasOne("WebApp.Cart.ShoppingCart", "Cart")
+                        .WithMany("Items")
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WebApp.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cart");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("WebApp.Cart.ShoppingCart", b =>
+                {
+                    b.HasOne("WebApp.Accounts.ApplicationUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Owner");
+                });
+
             modelBuilder.Entity("WebApp.Catalog.Product", b =>
                 {
                     b.HasOne("WebApp.Catalog.Category", "Category")
@@ -670,6 +858,22 @@ namespace WebApp.Data.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("WebApp.Orders.OrderStatusChange", b =>
+                {
+                    b.HasOne("WebApp.Orders.Order", "Order")
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("WebApp.Cart.ShoppingCart", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("WebApp.Catalog.Category", b =>
                 {
                     b.Navigation("Products");
@@ -683,6 +887,8 @@ namespace WebApp.Data.Migrations
             modelBuilder.Entity("WebApp.Orders.Order", b =>
                 {
                     b.Navigation("Lines");
+
+                    b.Navigation("StatusChanges");
                 });
 #pragma warning restore 612, 618
         }

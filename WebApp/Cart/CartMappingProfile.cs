@@ -1,0 +1,15 @@
+using AutoMapper;
+
+namespace WebApp.Cart;
+
+internal sealed class CartMappingProfile : Profile
+{
+    public CartMappingProfile()
+    {
+        // Used with ProjectTo: only these product columns are read.
+        CreateMap<CartItem, CartLine>()
+            .ForMember(l => l.UnitPrice, o => o.MapFrom(i => i.Product!.Price))
+            .ForMember(l => l.Stock, o => o.MapFrom(i => i.Product!.Stock))
+            .ForMember(l => l.IsAvailable, o => o.MapFrom(i => i.Product!.IsActive));
+    }
+}

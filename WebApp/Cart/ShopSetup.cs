@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using WebApp.Catalog.Reviews;
+using WebApp.Mail;
+using WebApp.Orders;
+
+namespace WebApp.Cart;
+
+public static class ShopSetup
+{
+    /// <summary>The shop: cart, checkout, orders and their workflow, reviews, and the mail outbox.</summary>
+    public static IHostApplicationBuilder AddShop(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<CartService>();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, MergeCartOnSignIn>();
+        services.AddSingleton<StaleCartCleanup>();
+        services.AddHostedService(provider => provider.GetRequiredService<StaleCartCleanup>());
+        services.AddScoped<OrderPlacement>();
+        services.AddScoped<OrderWorkflow>();
+        services.AddScoped<CustomerOrders>();
+        services.AddScoped<ReviewSubmission>();
+        services.AddMailOutbox();
+
+        // The site registers AutoMapper with every profile in this assembly; registering twice would load them twice.
+        if (!services.Any(s => s.ServiceType == typeof(AutoMapper.IConfigurationProvider)))
+        {
+            services.AddAutoMapper(
+                (provider, mapper) => mapper.LicenseKey = provider.GetRequiredService<IConfiguration>()["AutoMapper:LicenseKey"],
+                typeof(ShopSetup).Assembly);
+        }
+        return builder;
+    }
+}
