@@ -7,7 +7,7 @@ namespace WebApp.Tests.Accounts;
 public class LoginTests : IDisposable
 {
     private const string Email = "shopper@example.com";
-    private readonly PlainStatusCodeFactory _factory = new();
+    private readonly WebAppFactory _factory = new();
 
     public void Dispose() => _factory.Dispose();
 

@@ -6,7 +6,7 @@ namespace WebApp.Tests.Accounts;
 public class LogoutTests : IDisposable
 {
     private const string Email = "leaver@example.com";
-    private readonly PlainStatusCodeFactory _factory = new();
+    private readonly WebAppFactory _factory = new();
 
     public void Dispose() => _factory.Dispose();
 

@@ -25,13 +25,6 @@ public static class ShopSetup
         services.AddScoped<ReviewSubmission>();
         services.AddMailOutbox();
 
-        // The site registers AutoMapper with every profile in this assembly; registering twice would load them twice.
-        if (!services.Any(s => s.ServiceType == typeof(AutoMapper.IConfigurationProvider)))
-        {
-            services.AddAutoMapper(
-                (provider, mapper) => mapper.LicenseKey = provider.GetRequiredService<IConfiguration>()["AutoMapper:LicenseKey"],
-                typeof(ShopSetup).Assembly);
-        }
         return builder;
     }
 }

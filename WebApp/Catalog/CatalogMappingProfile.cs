@@ -7,8 +7,7 @@ internal sealed class CatalogMappingProfile : Profile
 {
     public CatalogMappingProfile()
     {
-        CreateMap<Product, ProductListItem>()
-            .ForMember(item => item.InStock, options => options.MapFrom(product => product.Stock > 0));
+        CreateMap<Product, ProductListItem>();
 
         CreateMap<Category, CategorySummary>()
             .ForMember(summary => summary.ActiveProductCount,

@@ -9,5 +9,6 @@ internal sealed class ProductListItem
     public string CategoryName { get; init; } = "";
     public string CategorySlug { get; init; } = "";
     public decimal Price { get; init; }
-    public bool InStock { get; init; }
+    public int Stock { get; init; }
+    public bool InStock => Stock > 0;
 }

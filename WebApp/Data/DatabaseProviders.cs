@@ -62,6 +62,11 @@ public static class DatabaseProviders
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
+    /// <summary>True when other writers held the database past the busy timeout (SQLite's SQLITE_BUSY and SQLITE_LOCKED).</summary>
+    public static bool IsBusy(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: 5 or 6 }
+        || (exception.InnerException is { } inner && IsBusy(inner));
+
     internal sealed class MoneyAsCentsConverter() : ValueConverter<decimal, long>(
         money => (long)decimal.Round(money * 100m, MidpointRounding.AwayFromZero),
         cents => cents / 100m);

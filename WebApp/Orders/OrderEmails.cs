@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using WebApp.Cart;
 using WebApp.Mail;
+using WebApp.Site;
 
 namespace WebApp.Orders;
 

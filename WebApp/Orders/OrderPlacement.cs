@@ -29,7 +29,7 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, ILogger<O
             {
                 return await PlaceOnceAsync(command, cancellationToken);
             }
-            catch (Exception exception) when (IsDatabaseBusy(exception))
+            catch (Exception exception) when (DatabaseProviders.IsBusy(exception))
             {
                 db.ChangeTracker.Clear();
                 if (attempt == MaxAttempts)
@@ -162,12 +162,4 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, ILogger<O
     }
 
     private static PlaceOrderResult Refused(string message) => new(PlaceOrderOutcome.Refused, message);
-
-    /// <summary>
-    /// SQLite's SQLITE_BUSY (5) and SQLITE_LOCKED (6): other writers held the database past the busy timeout.
-    /// Provider-specific, so it belongs in DatabaseProviders once that file can take it.
-    /// </summary>
-    private static bool IsDatabaseBusy(Exception exception) =>
-        exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }
-        || (exception.InnerException is { } inner && IsDatabaseBusy(inner));
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Cart;
 using WebApp.Data;
+using WebApp.Site;
 
 namespace WebApp.Pages.Cart;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebApp.Cart;
+using WebApp.Site;
 
 namespace WebApp.Pages.Cart;
 

@@ -9,6 +9,7 @@ using WebApp.Accounts;
 using WebApp.Cart;
 using WebApp.Data;
 using WebApp.Orders;
+using WebApp.Site;
 
 namespace WebApp.Pages.Checkout;
 

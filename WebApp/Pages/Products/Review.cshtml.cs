@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebApp.Accounts;
 using WebApp.Cart;
 using WebApp.Catalog.Reviews;
+using WebApp.Site;
 
 namespace WebApp.Pages.Products;
 

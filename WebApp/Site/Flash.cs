@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
-namespace WebApp.Cart;
+namespace WebApp.Site;
 
 /// <summary>A one-time message shown on the next page after a redirect (Post/Redirect/Get).</summary>
 public static class Flash
 {
-    public const string MessageKey = "StatusMessage";
-    public const string KindKey = "StatusKind";
+    public const string MessageKey = "Flash.Message";
+    public const string KindKey = "Flash.Kind";
 
     public static void Success(ITempDataDictionary tempData, string message) => Set(tempData, message, "success");
 
