@@ -58,6 +58,14 @@ public class DemoDataTests : IDisposable
                 Assert.All(accounts, u => Assert.True(u.EmailConfirmed && u.IsActive));
                 Assert.Equal([true, false, true], accounts.Select(u => u.IsStaff));
                 Assert.Equal([true, false, false], accounts.Select(u => u.IsSuperuser));
+
+                // The staff account holds exactly the fulfilment and moderation permissions, through its roles.
+                var staffPermissions = await db.UserRoles.Where(ur => ur.UserId == accounts[2].Id)
+                    .Join(db.RoleClaims, ur => ur.RoleId, rc => rc.RoleId, (ur, rc) => rc)
+                    .Where(rc => rc.ClaimType == "permission").Select(rc => rc.ClaimValue).OrderBy(v => v).ToListAsync();
+                Assert.Equal(["catalog.change_review", "catalog.view_review", "orders.change_order", "orders.view_order", "orders.view_orderline"],
+                    staffPermissions);
+                Assert.Empty(await db.UserClaims.ToListAsync());
             });
 
             foreach (var (email, password) in new[]

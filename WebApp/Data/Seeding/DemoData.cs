@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Accounts;
@@ -9,7 +10,7 @@ namespace WebApp.Data.Seeding;
 /// A small, believable shop for Development: six categories, thirty products (three inactive, some out of stock),
 /// tags, approved and pending reviews, and one account of each kind. Only ever added to an empty database.
 /// </summary>
-internal sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users, ILogger<DemoData> logger)
+internal sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, ILogger<DemoData> logger)
 {
     public sealed record DemoAccount(string Email, string Password, string DisplayName, bool IsStaff, bool IsSuperuser);
 
@@ -103,6 +104,11 @@ internal sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> use
         var accounts = new Dictionary<string, ApplicationUser>();
         foreach (var account in Accounts)
             accounts[account.Email] = await CreateAccountAsync(account);
+        foreach (var role in StaffRoles.All)
+        {
+            await CreateRoleAsync(role);
+            Succeeded(await users.AddToRoleAsync(accounts[Staff.Email], role.Name), $"add {Staff.Email} to {role.Name}");
+        }
 
         var tags = DemoTags.ToDictionary(t => t.Slug, t => new Tag { Name = t.Name, Slug = t.Slug });
         var products = new Dictionary<string, Product>();
@@ -155,6 +161,20 @@ internal sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> use
             "Added demo data: {Products} products in {Categories} categories. Log in as {Admin} / {AdminPassword} (superuser), "
             + "{Staff} / {StaffPassword} (staff) or {Customer} / {CustomerPassword} (customer).",
             products.Count, Catalog.Length, Admin.Email, Admin.Password, Staff.Email, Staff.Password, Customer.Email, Customer.Password);
+    }
+
+    private async Task CreateRoleAsync(StaffRoles.StaffRole staffRole)
+    {
+        var role = new IdentityRole(staffRole.Name);
+        Succeeded(await roles.CreateAsync(role), $"create the role {staffRole.Name}");
+        foreach (var permission in staffRole.Permissions)
+            Succeeded(await roles.AddClaimAsync(role, new Claim(PermissionClaims.Type, permission)), $"grant {permission}");
+    }
+
+    private static void Succeeded(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Demo data: could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
     }
 
     private async Task<ApplicationUser> CreateAccountAsync(DemoAccount account)
