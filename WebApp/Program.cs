@@ -1,4 +1,5 @@
 using WebApp.Accounts;
+using WebApp.Admin;
 using WebApp.Data;
 using WebApp.Management;
 using WebApp.Site;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(command is null ? args : []);
 builder.AddAppDatabase();
 builder.AddAccounts();
 builder.AddSite();
+builder.AddAdmin();
 
 var app = builder.Build();
 
@@ -17,6 +19,7 @@ if (command is not null)
 
 await app.PrepareDatabaseAsync();
 app.UseSite();
+app.UseAdmin();
 await app.RunAsync();
 return 0;
 
