@@ -71,7 +71,7 @@ internal sealed class DeletionCollector(AdminRequestContext context, int maxRows
         Expression fk = Expression.Property(parameter, fkProperty.PropertyInfo!);
         if (fk.Type != typeof(TKey)) fk = Expression.Convert(fk, typeof(TKey));
         var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(TKey)], principalKeys.Expression, fk);
-        var rows = context.Db.Set<TDependent>().AsNoTracking().Where(Expression.Lambda<Func<TDependent, bool>>(contains, parameter));
+        var rows = Sorting.Apply(context.Db.Set<TDependent>().AsNoTracking().Where(Expression.Lambda<Func<TDependent, bool>>(contains, parameter)), [], dependentKey);
 
         var count = await rows.CountAsync(cancellationToken);
         if (count == 0) return;

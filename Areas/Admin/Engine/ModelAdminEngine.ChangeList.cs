@@ -108,7 +108,7 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
             ? order.Select(o => new SortKey(Resolved.Columns[o.Column].SortKey!, o.Descending, Resolved.Columns[o.Column].Path?.Name ?? "")).ToList()
             : Resolved.Ordering;
         var headerOrder = order.Count > 0 ? order : DefaultOrderColumns();
-        var sorted = Sorting.Apply(filteredQuery, sortKeys, Resolved.Key);
+        var sorted = Sorting.Apply(filteredQuery, sortKeys, Resolved.Key, newestFirst: true);
 
         // Paging: non-numeric → 1; out of range → e=1; "all" only while the count allows it.
         var pageText = query.LastOrDefault(p => p.Key == ChangeListParameters.Page).Value;

@@ -55,7 +55,8 @@ internal static class RelatedRows
 /// <summary>Applies sort keys with Queryable.OrderBy/ThenBy and always ends on the primary key, so pages are stable.</summary>
 internal static class Sorting
 {
-    public static IQueryable<T> Apply<T>(IQueryable<T> query, IEnumerable<SortKey> keys, IReadOnlyPropertyBase primaryKey)
+    /// <param name="newestFirst">With no keys, sort by the key descending (Django's changelist default, "-pk").</param>
+    public static IQueryable<T> Apply<T>(IQueryable<T> query, IEnumerable<SortKey> keys, IReadOnlyPropertyBase primaryKey, bool newestFirst = false)
     {
         var ordered = false;
         var usedKey = false;
@@ -68,7 +69,7 @@ internal static class Sorting
         if (!usedKey)
         {
             var parameter = Expression.Parameter(typeof(T), "row");
-            query = OrderBy(query, Expression.Lambda(Expression.Property(parameter, primaryKey.PropertyInfo!), parameter), descending: !ordered, ordered);
+            query = OrderBy(query, Expression.Lambda(Expression.Property(parameter, primaryKey.PropertyInfo!), parameter), descending: !ordered && newestFirst, ordered);
         }
         return query;
     }
