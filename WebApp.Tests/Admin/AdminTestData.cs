@@ -25,7 +25,7 @@ internal static class AdminTestData
             var product = new Product
             {
                 Name = name,
-                Slug = Slugs.From(name) is { Length: > 0 } slug ? slug : "p" + Guid.NewGuid().ToString("N")[..8],
+                Slug = (Slugs.From(name) is { Length: > 0 } slug ? slug + "-" : "p-") + Guid.NewGuid().ToString("N")[..8],
                 Sku = sku ?? "SKU-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(),
                 Price = price,
                 Stock = stock,

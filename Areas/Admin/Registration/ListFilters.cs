@@ -102,7 +102,10 @@ internal sealed class PropertyListFilter<T>(Expression<Func<T, object?>> path, s
     {
         var path = Resolved!;
         var parameter = Expression.Parameter(typeof(T), "row");
-        var member = path.Build(parameter);
+        // A reference filters on its foreign key: row.CategoryId, not row.Category.
+        var member = path is { IsReference: true, Navigations.Count: 0, ForeignKeyProperty: { } fk }
+            ? Expression.Property(parameter, fk.PropertyInfo!)
+            : path.Build(parameter);
         if (values.TryGetValue(NullParameterName, out var isNull) && path.IsNullable)
         {
             if (isNull is not ("1" or "0")) return null;
@@ -136,8 +139,8 @@ internal sealed class PropertyListFilter<T>(Expression<Func<T, object?>> path, s
 
     private static object Convert(DateTime value, Type type) =>
         type == typeof(DateOnly) ? DateOnly.FromDateTime(value)
-        : type == typeof(DateTimeOffset) ? new DateTimeOffset(value, TimeSpan.Zero)
-        : value;
+        : type == typeof(DateTimeOffset) ? (object)new DateTimeOffset(value, TimeSpan.Zero)
+        : (object)value;
 }
 
 internal enum PropertyFilterKind
