@@ -35,7 +35,7 @@ public sealed class AdminSiteController : AdminControllerBase
     }
 
     [HttpGet("{app}")]
-    public IActionResult App(string app)
+    public IActionResult App([FromRoute] string app)
     {
         var section = Navigation().FirstOrDefault(a => a.Label == app);
         if (section is null) return AdminNotFound();

@@ -12,7 +12,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
     private readonly ILogger _securityLog = loggers.CreateLogger("WebApp.Admin.Security");
 
     [HttpGet("")]
-    public async Task<IActionResult> ChangeList(string app, string model, CancellationToken cancellationToken)
+    public async Task<IActionResult> ChangeList([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
     {
         if (await EngineAsync(app, model, AdminOperation.View) is not { } engine) return Refusal(app, model);
         var outcome = await engine.ChangeListAsync(QueryItems(), cancellationToken);
@@ -27,7 +27,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
 
     /// <summary>Changelist actions: "Delete selected" (confirmation, then delete) and the registration's own.</summary>
     [HttpPost("")]
-    public async Task<IActionResult> RunAction(string app, string model, CancellationToken cancellationToken)
+    public async Task<IActionResult> RunAction([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
     {
         if (await EngineAsync(app, model, AdminOperation.View) is not { } engine) return Refusal(app, model);
         var form = await Request.ReadFormAsync(cancellationToken);
@@ -81,14 +81,14 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
     }
 
     [HttpGet("add")]
-    public async Task<IActionResult> Add(string app, string model, CancellationToken cancellationToken)
+    public async Task<IActionResult> Add([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
     {
         if (await EngineAsync(app, model, AdminOperation.Add) is not { } engine) return Refusal(app, model);
         return View(ViewRoot + "ChangeForm.cshtml", await engine.FormAsync(null, readOnly: false, PreservedFilters(), cancellationToken));
     }
 
     [HttpPost("add")]
-    public async Task<IActionResult> AddPost(string app, string model, CancellationToken cancellationToken)
+    public async Task<IActionResult> AddPost([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
     {
         if (await EngineAsync(app, model, AdminOperation.Add) is not { } engine) return Refusal(app, model);
         var form = await Request.ReadFormAsync(cancellationToken);
@@ -97,11 +97,11 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
     }
 
     [HttpGet("{id}")]
-    public IActionResult Object(string app, string model, string id) =>
+    public IActionResult Object([FromRoute] string app, [FromRoute] string model, [FromRoute] string id) =>
         RedirectPermanent($"/admin/{app}/{model}/{Uri.EscapeDataString(id)}/change/");
 
     [HttpGet("{id}/change")]
-    public async Task<IActionResult> Change(string app, string model, string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Change([FromRoute] string app, [FromRoute] string model, [FromRoute] string id, CancellationToken cancellationToken)
     {
         if (await EngineAsync(app, model, AdminOperation.View) is not { } engine) return Refusal(app, model);
         if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
@@ -110,7 +110,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
     }
 
     [HttpPost("{id}/change")]
-    public async Task<IActionResult> ChangePost(string app, string model, string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> ChangePost([FromRoute] string app, [FromRoute] string model, [FromRoute] string id, CancellationToken cancellationToken)
     {
         if (await EngineAsync(app, model, AdminOperation.Change) is not { } engine) return Refusal(app, model);
         if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
@@ -120,7 +120,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
     }
 
     [HttpGet("{id}/delete")]
-    public async Task<IActionResult> Delete(string app, string model, string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Delete([FromRoute] string app, [FromRoute] string model, [FromRoute] string id, CancellationToken cancellationToken)
     {
         if (await EngineAsync(app, model, AdminOperation.Delete) is not { } engine) return Refusal(app, model);
         if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
@@ -128,7 +128,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
     }
 
     [HttpPost("{id}/delete")]
-    public async Task<IActionResult> DeletePost(string app, string model, string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> DeletePost([FromRoute] string app, [FromRoute] string model, [FromRoute] string id, CancellationToken cancellationToken)
     {
         if (await EngineAsync(app, model, AdminOperation.Delete) is not { } engine) return Refusal(app, model);
         if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
@@ -142,7 +142,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
     }
 
     [HttpGet("{id}/history")]
-    public async Task<IActionResult> History(string app, string model, string id, string? p, CancellationToken cancellationToken)
+    public async Task<IActionResult> History([FromRoute] string app, [FromRoute] string model, [FromRoute] string id, [FromQuery] string? p, CancellationToken cancellationToken)
     {
         if (await EngineAsync(app, model, AdminOperation.View) is not { } engine) return Refusal(app, model);
         if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
