@@ -30,6 +30,10 @@ public abstract class AdminTestBase : IDisposable
     protected static List<string> FirstColumn(IHtmlDocument page) =>
         page.QuerySelectorAll("#result_list tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).ToList();
 
+    /// <summary>An element's text with runs of whitespace collapsed, as a reader sees it.</summary>
+    protected static string Text(AngleSharp.Dom.IElement element) =>
+        System.Text.RegularExpressions.Regex.Replace(element.TextContent, @"\s+", " ").Trim();
+
     protected static List<string> Messages(IHtmlDocument page) =>
         page.QuerySelectorAll(".admin-messages li").Select(m => m.TextContent.Trim()).ToList();
 
