@@ -38,7 +38,7 @@ public abstract class AdminControllerBase : Controller
         Registry.Registrations
             .Where(r => r.HasModulePermission(AdminUser))
             .GroupBy(r => r.AppLabel)
-            .Select(app => new AppSection(app.Key, Metadata.DisplayNames.Humanize(app.Key), AdminUrls.App(app.Key),
+            .Select(app => new AppSection(app.Key, Metadata.DisplayNames.AppName(app.Key), AdminUrls.App(app.Key),
                 app.Select(ModelLink).OrderBy(m => m.Name, StringComparer.Ordinal).ToList()))
             .ToList();
 

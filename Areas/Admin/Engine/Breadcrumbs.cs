@@ -8,7 +8,7 @@ internal static class Breadcrumbs
         var crumbs = new List<Breadcrumb>
         {
             new("Home", AdminUrls.Root),
-            new(Metadata.DisplayNames.Humanize(admin.AppLabel), AdminUrls.App(admin.AppLabel)),
+            new(Metadata.DisplayNames.AppName(admin.AppLabel), AdminUrls.App(admin.AppLabel)),
             new(Capitalize(admin.DisplayNamePlural), objectLabel is null && page is null ? null : AdminUrls.ChangeList(admin)),
         };
         if (objectLabel is not null) crumbs.Add(new(objectLabel, page is null ? null : objectUrl));

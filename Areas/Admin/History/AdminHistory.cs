@@ -96,6 +96,8 @@ internal sealed class AdminHistory(ModelAdminRegistry registry) : IAdminHistory
     {
         null => null,
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        // Money read back from the database has no trailing zeros; always show at least cents so old and new compare by eye.
+        decimal m => m.ToString("0.00##########", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

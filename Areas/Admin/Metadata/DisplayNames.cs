@@ -17,6 +17,13 @@ internal static partial class DisplayNames
     public static string? Description(IReadOnlyPropertyBase property) =>
         property.PropertyInfo?.GetCustomAttribute<DisplayAttribute>()?.GetDescription();
 
+    /// <summary>An app label as a heading: "catalog" → "Catalog".</summary>
+    public static string AppName(string appLabel)
+    {
+        var name = Humanize(appLabel.Replace('_', ' '));
+        return name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
+    }
+
     public static string ForEnumValue(object value)
     {
         var member = value.GetType().GetField(value.ToString()!);
