@@ -80,7 +80,9 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
 
     private void CheckListDisplay(IEntityType entityType, ResolvedModelAdmin<T> resolved)
     {
-        var display = admin.ListDisplay.Count > 0 ? admin.ListDisplay : [new ListColumn<T>(DefaultColumn(), null, null, false, false)];
+        var display = admin.ListDisplay.Count > 0
+            ? admin.ListDisplay
+            : [new ListColumn<T>(DefaultColumn(), Breadcrumbs.Capitalize(admin.DisplayName), sortKey: null, isComputed: true, rendersBoolean: false)];
         for (var i = 0; i < display.Count; i++)
         {
             var column = display[i];
