@@ -50,6 +50,7 @@ public class AdminSecurityTests : AdminTestBase
         using var action = await client.PostAsync("/admin/catalog/category/", new FormUrlEncodedContent([Field("action", "delete_selected"), Field("_selected_action", category.Id.ToString()), Field("post", "yes")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("could not be verified", Text((await response.ReadHtmlAsync()).QuerySelector("main")!));
         Assert.Equal(HttpStatusCode.BadRequest, add.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, action.StatusCode);
         Assert.Equal("Shoes", await Factory.WithDbAsync(db => db.Categories.Select(c => c.Name).SingleAsync()));

@@ -9,6 +9,7 @@ namespace WebApp.Admin.Controllers;
 [Area("Admin")]
 [ServiceFilter(typeof(StaffGateFilter))]
 [AutoValidateAntiforgeryToken]
+[TypeFilter(typeof(AntiforgeryFailurePage))]
 public abstract class AdminControllerBase : Controller
 {
     internal const string NavigationKey = "AdminNavigation";
