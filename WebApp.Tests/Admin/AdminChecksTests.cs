@@ -138,6 +138,28 @@ public class AdminChecksTests
         Assert.Equal("admin.E111", Single(new Products { ListDisplay = [Products.Col(p => p.Name)], ListDisplayLinks = [p => p.Sku] }).Id);
 
     [Fact]
+    public void E121_editable_columns_must_be_displayed() =>
+        Assert.Equal("admin.E121", Single(new Products { ListDisplay = [Products.Col(p => p.Name)], ListEditable = [p => p.Stock] }).Id);
+
+    [Fact]
+    public void E122_editable_columns_must_be_editable_properties()
+    {
+        Assert.Equal("admin.E122", Single(new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.Category!.Name)], ListEditable = [p => p.Category!.Name] }).Id);
+        Assert.Equal("admin.E122", Single(new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.CreatedAt)], ReadonlyFields = [p => p.CreatedAt], ListEditable = [p => p.CreatedAt] }).Id);
+    }
+
+    [Fact]
+    public void E124_an_editable_column_cannot_be_the_link()
+    {
+        Assert.Equal("admin.E124", Single(new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.Stock)], ListEditable = [p => p.Name] }).Id);
+        Assert.Equal("admin.E124", Single(new Products
+        {
+            ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.Stock)], ListDisplayLinks = [p => p.Stock], ListEditable = [p => p.Stock],
+        }).Id);
+        Assert.Empty(AdminChecks.Run([new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.Stock)], ListDisplayLinks = [p => p.Stock], ListEditable = [p => p.Name] }], Model));
+    }
+
+    [Fact]
     public void E115_filter_parameters_are_unique_and_not_reserved()
     {
         Assert.Equal("admin.E115", Single(new Products { ListFilter = [new ReservedFilter()] }).Id);

@@ -28,6 +28,7 @@ internal sealed class ProductAdmin : ModelAdmin<Product>
             Column(p => p.Stock),
             Column(p => p.IsActive),
         ];
+        ListEditable = [p => p.Stock];
         ListFilter = [Filter(p => p.IsActive), Filter(p => p.Category), Filter(p => p.CreatedAt), new StockLevelFilter()];
         SearchFields = ["Name", "^Sku", "Category.Name"];
         Ordering = ["Name"];

@@ -37,6 +37,21 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
                 && !engine.Admin.FilterParameterNames.Contains(p.Key)) is { Key: not null } disallowed)
             return DisallowedLookup(engine.Admin, disallowed.Key);
 
+        if (form.ContainsKey("_save") && string.IsNullOrEmpty(form["action"].LastOrDefault()))
+        {
+            if (!await HasAsync(engine.Admin, AdminOperation.Change)) return Forbidden();
+            var edited = await engine.SaveListEditsAsync(form, query, cancellationToken);
+            if (edited.Invalid is { } invalid)
+            {
+                if (invalid.Page is null) return Redirect(invalid.RedirectUrl ?? back);
+                ViewData["ListErrors"] = "Please correct the errors below.";
+                return View(ViewRoot + "ChangeList.cshtml", invalid.Page);
+            }
+            var noun = edited.Changed == 1 ? engine.Admin.DisplayName : engine.Admin.DisplayNamePlural;
+            Message(AdminMessages.Success, edited.Changed == 1 ? $"1 {noun} was changed successfully." : $"{edited.Changed} {noun} were changed successfully.");
+            return Redirect(back);
+        }
+
         var name = form["action"].LastOrDefault();
         if (string.IsNullOrEmpty(name) || engine.AvailableActions().All(a => a.Name != name))
         {

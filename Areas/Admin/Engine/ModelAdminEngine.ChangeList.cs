@@ -90,7 +90,8 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         return result;
     }
 
-    public override async Task<ChangeListOutcome> ChangeListAsync(IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
+    public override async Task<ChangeListOutcome> ChangeListAsync(
+        IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken, ListEdits? edits = null)
     {
         var changeList = AdminUrls.ChangeList(admin);
         var parameters = new ChangeListParameters(changeList, query);
@@ -121,13 +122,14 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
 
         var rows = await Project(pageQuery).ToListAsync(cancellationToken);
         var preserved = parameters.QueryString;
+        var editors = await EditorTemplatesAsync(cancellationToken);
 
         return new ChangeListOutcome(new ChangeListViewModel
         {
             Admin = admin,
             Title = $"Select {admin.DisplayName} to {(admin.HasChangePermission(context.User) ? "change" : "view")}",
             Headers = Headers(parameters, headerOrder),
-            Rows = rows.Select(r => Row(r, preserved)).ToList(),
+            Rows = rows.Select((r, i) => Row(r, i, preserved, editors, edits)).ToList(),
             Search = Resolved.SearchFields.Count == 0 ? null : new SearchBox(
                 parameters.Get(ChangeListParameters.Search), changeList,
                 parameters.Items.Where(i => i.Key is not ChangeListParameters.Search).ToList(),
@@ -140,6 +142,7 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
             PreservedFilters = preserved,
             FormActionUrl = parameters.Url(),
             ResultCount = count,
+            HasEditableColumns = editors.Count > 0 && admin.HasChangePermission(context.User),
         }, null, null, null);
     }
 
@@ -164,7 +167,19 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         static Expression Box(Expression e) => e.Type == typeof(object) ? e : Expression.Convert(e, typeof(object));
     }
 
-    private ListRow Row(object?[] values, string preserved)
+    /// <summary>One input per list-editable column (options loaded once), copied into each row; none without change permission.</summary>
+    private async Task<Dictionary<int, FormFieldViewModel>> EditorTemplatesAsync(CancellationToken cancellationToken)
+    {
+        var templates = new Dictionary<int, FormFieldViewModel>();
+        if (!admin.HasChangePermission(context.User)) return templates;
+        foreach (var (index, path) in Resolved.EditableColumns)
+            templates[index] = await FieldAsync(admin.CreateNew(), new ResolvedFormField(path, false), readOnly: false, cancellationToken);
+        return templates;
+    }
+
+    internal static string EditorName(int row, string field) => $"form-{row}-{field}";
+
+    private ListRow Row(object?[] values, int rowIndex, string preserved, Dictionary<int, FormFieldViewModel> editors, ListEdits? edits)
     {
         var key = ValueParsing.FormatKey(values[0]!);
         var url = AdminUrls.WithPreservedFilters(AdminUrls.Change(admin, key), preserved);
@@ -174,12 +189,80 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
             var column = Resolved.Columns[i];
             var value = values[i + 1];
             var link = Resolved.LinkColumns.Contains(i) ? url : null;
-            if (column.IsBoolean)
+            if (editors.TryGetValue(i, out var template))
+            {
+                var name = EditorName(rowIndex, column.Path!.Name);
+                var editor = edits?.GetValueOrDefault(key)?.GetValueOrDefault(column.Path.Name) is { } posted
+                    ? CopyWithErrors(posted.For(name, posted.Value), posted.Errors)
+                    : template.For(name, FormatInput(value));
+                cells.Add(new ListCell(CellFormatting.Format(value, column.Path), null, false, null) { Editor = editor });
+            }
+            else if (column.IsBoolean)
                 cells.Add(new ListCell(value switch { true => "Yes", false => "No", _ => "Unknown" }, value as bool?, true, link));
             else
                 cells.Add(new ListCell(CellFormatting.Format(value, column.Path), null, false, link));
         }
         return new ListRow(key, cells.FirstOrDefault()?.Text ?? key, cells);
+    }
+
+    private static FormFieldViewModel CopyWithErrors(FormFieldViewModel field, IEnumerable<string> errors)
+    {
+        field.Errors.AddRange(errors);
+        return field;
+    }
+
+    public override async Task<ListEditOutcome> SaveListEditsAsync(
+        IFormCollection form, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
+    {
+        var templates = await EditorTemplatesAsync(cancellationToken);
+        var rowKeys = new List<(int Index, string Key)>();
+        for (var i = 0; i < admin.ListMaxShowAll + admin.ListPerPage && form.ContainsKey($"form-{i}-id"); i++)
+            rowKeys.Add((i, form[$"form-{i}-id"].LastOrDefault() ?? ""));
+        var keys = rowKeys.Select(r => ValueParsing.TryParseKey(r.Key, Resolved.Key.ClrType)).OfType<object>().ToList();
+        var objects = await BaseQuery(tracking: true).Where(RelatedRows.KeyIn<T>(Resolved.Key, keys)).ToListAsync(cancellationToken);
+        var byKey = objects.ToDictionary(KeyOf);
+
+        var edits = new ListEdits();
+        var changed = new List<T>();
+        var valid = true;
+        foreach (var (index, key) in rowKeys)
+        {
+            // A row deleted since the page was shown is skipped, as Django's formset does.
+            if (!byKey.TryGetValue(key, out var obj)) continue;
+            var fields = new Dictionary<string, FormFieldViewModel>(StringComparer.Ordinal);
+            foreach (var (column, path) in Resolved.EditableColumns)
+            {
+                var view = templates[column].For(path.Name, null);
+                var posted = form[EditorName(index, path.Name)];
+                view.Value = view.Widget == WidgetKind.Checkbox ? (IsTicked(posted) ? "true" : "false") : posted.LastOrDefault()?.Trim();
+                fields[path.Name] = view;
+                if (TryConvert(path, view, out var converted)) path.Target.PropertyInfo!.SetValue(obj, converted);
+            }
+            var rowForm = new ChangeFormViewModel
+            {
+                Admin = admin, Title = "", IsAdd = false, ReadOnly = false, Fieldsets = [new FieldsetViewModel(null, null, false, fields.Values.ToList())],
+                ChangeListUrl = "", PreservedFilters = "",
+            };
+            Validate(obj, rowForm, fields);
+            if (!rowForm.HasErrors) await CheckUniqueAsync(obj, false, rowForm, fields, cancellationToken);
+            // Errors on fields the row does not show go to the first editable field of that row.
+            if (rowForm.NonFieldErrors.Count > 0) fields.Values.First().Errors.AddRange(rowForm.NonFieldErrors);
+            valid &= !fields.Values.Any(f => f.Errors.Count > 0);
+            edits[key] = fields;
+            var entry = context.Db.Entry(obj);
+            entry.DetectChanges();
+            if (entry.State == EntityState.Modified) changed.Add(obj);
+        }
+
+        if (!valid)
+            return new ListEditOutcome(await ChangeListAsync(query, cancellationToken, edits), 0);
+        if (changed.Count > 0)
+        {
+            foreach (var obj in changed) await admin.SaveModelAsync(new AdminSaveContext<T>(obj, false, context.Db, context.User), cancellationToken);
+            await context.History.SaveWithHistoryAsync(context.Db, changed.Select(o => new HistoryRecord(context.Db.Entry(o), LogAction.Change)).ToList(),
+                context.User.Id, cancellationToken);
+        }
+        return new ListEditOutcome(null, changed.Count);
     }
 
     private List<ColumnHeader> Headers(ChangeListParameters parameters, List<(int Column, bool Descending)> order)

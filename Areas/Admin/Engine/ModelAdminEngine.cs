@@ -5,6 +5,12 @@ namespace WebApp.Admin;
 /// <summary>The outcome of a changelist request: a page, a redirect with a message, or a refused lookup.</summary>
 internal sealed record ChangeListOutcome(ChangeListViewModel? Page, string? RedirectUrl, string? ErrorMessage, string? DisallowedParameter);
 
+/// <summary>Posted list edits by row key, then field name: shown again with their errors when any row is invalid.</summary>
+internal sealed class ListEdits : Dictionary<string, Dictionary<string, FormFieldViewModel>>;
+
+/// <summary>Either the changelist again with the rows' errors, or the number of objects changed.</summary>
+internal sealed record ListEditOutcome(ChangeListOutcome? Invalid, int Changed);
+
 /// <summary>A save: either a redirect target with a success message, or the form again with its errors.</summary>
 internal sealed record SaveOutcome(ChangeFormViewModel? Form, string? SavedId, string? SavedLabel);
 
@@ -15,7 +21,12 @@ internal abstract class ModelAdminEngine
 
     public abstract ModelAdmin Admin { get; }
 
-    public abstract Task<ChangeListOutcome> ChangeListAsync(IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken);
+    public abstract Task<ChangeListOutcome> ChangeListAsync(
+        IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken, ListEdits? edits = null);
+
+    /// <summary>Saves the changelist's edited columns (Django's list_editable): all rows or, with any error, none.</summary>
+    public abstract Task<ListEditOutcome> SaveListEditsAsync(
+        IFormCollection form, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken);
 
     /// <summary>The object with this id (through the admin's queryset), tracked, or null for a bad or unknown id.</summary>
     public abstract Task<object?> FindAsync(string id, CancellationToken cancellationToken);

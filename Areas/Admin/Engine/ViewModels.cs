@@ -10,7 +10,11 @@ public sealed record SortState(int Priority, bool Descending);
 public sealed record ColumnHeader(string Text, bool Sortable, SortState? Sort, bool ShowPriority, string? PrimaryUrl, string? ToggleUrl, string? RemoveUrl, bool IsBoolean);
 
 /// <summary>One changelist cell: display text (already "-" for empty), or a boolean; a link when the column links.</summary>
-public sealed record ListCell(string Text, bool? Boolean, bool IsBooleanColumn, string? Url);
+public sealed record ListCell(string Text, bool? Boolean, bool IsBooleanColumn, string? Url)
+{
+    /// <summary>The input of a list-editable column.</summary>
+    public FormFieldViewModel? Editor { get; init; }
+}
 
 public sealed record ListRow(string Key, string Label, IReadOnlyList<ListCell> Cells);
 
@@ -42,6 +46,8 @@ public sealed class ChangeListViewModel
     public required string PreservedFilters { get; init; }
     public required string FormActionUrl { get; init; }
     public required int ResultCount { get; init; }
+    public bool HasEditableColumns { get; init; }
+    public bool HasErrors => Rows.Any(r => r.Cells.Any(c => c.Editor is { Errors.Count: > 0 }));
 }
 
 public enum WidgetKind
@@ -83,6 +89,24 @@ public sealed class FormFieldViewModel
     public string? Step { get; init; }
     public string? Pattern { get; init; }
     public List<string> Errors { get; } = [];
+
+    /// <summary>The same field under another name and value (a changelist row's input).</summary>
+    public FormFieldViewModel For(string name, string? value) => new()
+    {
+        Name = name,
+        Label = Label,
+        HelpText = HelpText,
+        Required = Required,
+        ReadOnly = ReadOnly,
+        Widget = Widget,
+        Value = value,
+        Options = Options.Select(o => o with { Selected = o.Value == value }).ToList(),
+        MaxLength = MaxLength,
+        Min = Min,
+        Max = Max,
+        Step = Step,
+        Pattern = Pattern,
+    };
 }
 
 public sealed record FieldsetViewModel(string? Title, string? Description, bool Collapsed, IReadOnlyList<FormFieldViewModel> Fields);

@@ -118,6 +118,31 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
                 resolved.LinkColumns.Add(index);
         }
         if (resolved.LinkColumns.Count == 0 && resolved.Columns.Count > 0) resolved.LinkColumns.Add(0);
+
+        foreach (var (editable, i) in admin.ListEditable.Select((e, i) => (e, i)))
+        {
+            var option = $"{nameof(admin.ListEditable)}[{i}]";
+            var names = ModelPath.MemberNames(editable);
+            var index = resolved.Columns.FindIndex(c => c.Path is not null && names is not null && c.Path.Name == string.Join(".", names));
+            if (index < 0)
+            {
+                Error("admin.E121", option, $"'{editable}' is not a column of ListDisplay.");
+                continue;
+            }
+            var path = resolved.Columns[index].Path!;
+            if (path is not { IsProperty: true, Navigations.Count: 0 } || path.Target is IProperty { IsConcurrencyToken: true } || ((IProperty)path.Target).IsPrimaryKey()
+                || admin.ReadonlyFields.Any(r => ModelPath.MemberNames(r) is { } readOnly && string.Join(".", readOnly) == path.Name))
+            {
+                Error("admin.E122", option, $"'{path.Name}' is not an editable property of {typeof(T).Name}.");
+                continue;
+            }
+            if (resolved.LinkColumns.Contains(index))
+            {
+                Error("admin.E124", option, $"'{path.Name}' is also the link to the change page; link another column with ListDisplayLinks.");
+                continue;
+            }
+            resolved.EditableColumns[index] = path;
+        }
     }
 
     private static Expression<Func<T, object?>> DefaultColumn()
@@ -356,6 +381,7 @@ internal sealed class ResolvedModelAdmin<T>(ModelAdmin<T> admin, IEntityType ent
     public IProperty Key { get; } = key;
     public List<ResolvedColumn> Columns { get; } = [];
     public List<int> LinkColumns { get; } = [];
+    public Dictionary<int, ModelPath> EditableColumns { get; } = [];
     public List<(ModelPath Path, SearchMode Mode)> SearchFields { get; } = [];
     public List<SortKey> Ordering { get; } = [];
     public List<ResolvedFieldset> Fieldsets { get; } = [];

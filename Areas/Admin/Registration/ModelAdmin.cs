@@ -115,6 +115,9 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
     /// <summary>Columns that link to the change page; by default the first column.</summary>
     public IReadOnlyList<Expression<Func<T, object?>>> ListDisplayLinks { get; init; } = [];
 
+    /// <summary>Columns edited in place on the changelist (Django's list_editable); never the link column.</summary>
+    public IReadOnlyList<Expression<Func<T, object?>>> ListEditable { get; init; } = [];
+
     /// <summary>Filters in the side panel: <see cref="Filter"/> for a property or reference, or a <see cref="ListFilter{T}"/> subclass.</summary>
     public IReadOnlyList<ListFilter<T>> ListFilter { get; init; } = [];
 

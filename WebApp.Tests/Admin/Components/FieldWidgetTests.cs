@@ -121,4 +121,18 @@ public class FieldWidgetTests
         Assert.Equal("<b>ORD-1</b>", cut.Find(".admin-readonly").TextContent);
         Assert.Equal("id_Number-label", cut.Find(".admin-readonly").GetAttribute("aria-labelledby"));
     }
+
+    [Fact]
+    public async Task In_a_changelist_row_the_label_names_the_row_for_screen_readers_only()
+    {
+        var cut = await RenderComponent<FieldWidget>(p => p
+            .Add(c => c.Field, new FormFieldViewModel { Name = "form-0-Stock", Label = "Stock", Widget = WidgetKind.Number, Value = "5", Required = true, HelpText = "Units" })
+            .Add(c => c.Compact, true)
+            .Add(c => c.ContextLabel, "Stock of Boot"));
+
+        Assert.Equal("Stock of Boot", cut.Find("label").TextContent.Trim());
+        Assert.Contains("visually-hidden", cut.Find("label").ClassName);
+        Assert.Empty(cut.FindAll(".form-text"));
+        Assert.Equal("id_form-0-Stock", cut.Find("input").Id);
+    }
 }
