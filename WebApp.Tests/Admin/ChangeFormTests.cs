@@ -270,4 +270,17 @@ public class ChangeFormTests : AdminTestBase
 
         Assert.Equal($"/products/{product.Slug}", page.QuerySelectorAll("a").Single(a => a.TextContent == "View on site").GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task Fields_grouped_in_a_row_sit_side_by_side()
+    {
+        var customer = await Factory.CreateUserAsync("buyer@example.com");
+        var order = await Factory.AddOrderAsync("ORD-1", customer);
+        var client = await SuperuserAsync();
+
+        var page = await client.GetHtmlAsync($"/admin/orders/order/{order.Id}/change/");
+
+        var row = page.QuerySelector(".admin-field-row:has(#id_ShippingCity)")!;
+        Assert.Equal(["id_ShippingPostalCode", "id_ShippingCity"], row.QuerySelectorAll("input").Select(i => i.Id));
+    }
 }

@@ -39,10 +39,13 @@ internal sealed partial class ModelAdminEngine<T>
         var fieldsets = new List<FieldsetViewModel>();
         foreach (var set in Resolved.Fieldsets)
         {
-            var fields = new List<FormFieldViewModel>();
+            var fields = new List<(FormFieldViewModel View, int Row)>();
             foreach (var field in set.Fields)
-                fields.Add(await FieldAsync(obj, field, readOnly || field.IsReadOnly, cancellationToken));
-            fieldsets.Add(new FieldsetViewModel(set.Title, set.Description, set.Collapsed, fields));
+                fields.Add((await FieldAsync(obj, field, readOnly || field.IsReadOnly, cancellationToken), field.Row));
+            fieldsets.Add(new FieldsetViewModel(set.Title, set.Description, set.Collapsed, fields.Select(f => f.View).ToList())
+            {
+                Rows = fields.GroupBy(f => f.Row).Select(g => (IReadOnlyList<FormFieldViewModel>)g.Select(f => f.View).ToList()).ToList(),
+            });
         }
         var tokens = isAdd ? [] : Resolved.EntityType.GetProperties().Where(p => p.IsConcurrencyToken && p.PropertyInfo is not null)
             .Select(p => new KeyValuePair<string, string>(ConcurrencyPrefix + p.Name, ValueParsing.FormatKey(p.PropertyInfo!.GetValue(obj) ?? "")))

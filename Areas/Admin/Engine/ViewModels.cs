@@ -109,7 +109,11 @@ public sealed class FormFieldViewModel
     };
 }
 
-public sealed record FieldsetViewModel(string? Title, string? Description, bool Collapsed, IReadOnlyList<FormFieldViewModel> Fields);
+public sealed record FieldsetViewModel(string? Title, string? Description, bool Collapsed, IReadOnlyList<FormFieldViewModel> Fields)
+{
+    /// <summary>The fields grouped into rows (most rows hold one field).</summary>
+    public IReadOnlyList<IReadOnlyList<FormFieldViewModel>> Rows { get; init; } = Fields.Select(f => (IReadOnlyList<FormFieldViewModel>)[f]).ToList();
+}
 
 public sealed class ChangeFormViewModel
 {

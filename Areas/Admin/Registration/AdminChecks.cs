@@ -268,10 +268,12 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
         {
             var group = new ResolvedFieldset(set?.Title, set?.Description, set?.Collapsed ?? false);
             var option = set is null ? nameof(admin.Fields) : $"{nameof(admin.Fieldsets)}[{groups.FindIndex(g => g.Set == set)}]";
+            // Each entry is one row: a field, or several side by side as an anonymous object (p => new { p.City, p.PostalCode }).
             var paths = fields is null
-                ? DefaultFormPaths(entityType, excluded).Concat(resolved.ReadonlyPaths.Values.Where(p => !DefaultFormPaths(entityType, excluded).Any(d => d.Name == p.Name))).Select(p => (ModelPath?)p).ToList()
-                : fields.Select((f, i) => ResolveFormPath(entityType, f, $"{option}.Fields[{i}]", "admin.E011", allowRelated: true)).ToList();
-            foreach (var path in paths)
+                ? DefaultFormPaths(entityType, excluded).Concat(resolved.ReadonlyPaths.Values.Where(p => !DefaultFormPaths(entityType, excluded).Any(d => d.Name == p.Name)))
+                    .Select((p, row) => ((ModelPath?)p, row)).ToList()
+                : fields.SelectMany((f, row) => RowFields(f).Select(field => (ResolveFormPath(entityType, field, $"{option}.Fields[{row}]", "admin.E011", allowRelated: true), row))).ToList();
+            foreach (var (path, row) in paths)
             {
                 if (path is null) continue;
                 if (!seen.Add(path.Name))
@@ -280,10 +282,23 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
                     continue;
                 }
                 var isReadOnly = readOnly.Contains(path.Name) || path.Navigations.Count > 0 || path.Target is IProperty { IsConcurrencyToken: true };
-                group.Fields.Add(new ResolvedFormField(path, isReadOnly));
+                group.Fields.Add(new ResolvedFormField(path, isReadOnly) { Row = row });
             }
             resolved.Fieldsets.Add(group);
         }
+    }
+
+    /// <summary>The fields of one form row: the lambda itself, or one lambda per member of an anonymous object.</summary>
+    private static IEnumerable<Expression<Func<T, object?>>> RowFields(Expression<Func<T, object?>> row)
+    {
+        var body = row.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : row.Body;
+        if (body is NewExpression { Members: not null, Arguments.Count: > 0 } group)
+        {
+            foreach (var element in group.Arguments)
+                yield return Expression.Lambda<Func<T, object?>>(Expression.Convert(element, typeof(object)), row.Parameters);
+            yield break;
+        }
+        yield return row;
     }
 
     /// <summary>Every property a person would edit, in class order: no generated keys, tokens or shadow columns.</summary>
@@ -366,6 +381,9 @@ internal sealed record ResolvedColumn(string Header, LambdaExpression Value, Lam
 internal sealed record ResolvedFormField(ModelPath Path, bool IsReadOnly)
 {
     public string Name => Path.Name;
+
+    /// <summary>Fields with the same row index in a fieldset sit side by side.</summary>
+    public int Row { get; init; }
 }
 
 internal sealed record ResolvedFieldset(string? Title, string? Description, bool Collapsed)
