@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using WebApp.Accounts;
 using WebApp.Tests.Infrastructure;
 
 namespace WebApp.Tests.Admin;
@@ -55,6 +58,21 @@ public class AdminAccessTests : AdminTestBase
 
         using var after = await client.GetAsync("/admin/catalog/product/");
         Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_changed_security_stamp_ends_admin_access_on_the_next_request()
+    {
+        var client = await StaffAsync("staff@example.com", "catalog.view_product");
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync("staff@example.com"))!);
+        }
+
+        using var response = await client.GetAsync("/admin/catalog/product/");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]

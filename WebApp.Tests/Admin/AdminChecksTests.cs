@@ -55,6 +55,14 @@ public class AdminChecksTests
         public override IQueryable<Product> Filter(IQueryable<Product> query, string value) => query;
     }
 
+    private sealed class NamelessFilter : SimpleListFilter<Product>
+    {
+        public override string Title => "Nameless";
+        public override string ParameterName => "";
+        public override IReadOnlyList<(string Value, string Label)> Lookups() => [];
+        public override IQueryable<Product> Filter(IQueryable<Product> query, string value) => query;
+    }
+
     private static AdminCheckError Single(params ModelAdmin[] registrations)
     {
         var errors = AdminChecks.Run(registrations, Model).ToList();
@@ -158,6 +166,9 @@ public class AdminChecksTests
         }).Id);
         Assert.Empty(AdminChecks.Run([new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.Stock)], ListDisplayLinks = [p => p.Stock], ListEditable = [p => p.Name] }], Model));
     }
+
+    [Fact]
+    public void E114_filters_need_a_parameter_name() => Assert.Equal("admin.E114", Single(new Products { ListFilter = [new NamelessFilter()] }).Id);
 
     [Fact]
     public void E115_filter_parameters_are_unique_and_not_reserved()

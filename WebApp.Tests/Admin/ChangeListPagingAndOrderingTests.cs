@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using WebApp.Admin;
 using WebApp.Catalog;
 using WebApp.Tests.Infrastructure;
@@ -8,12 +10,12 @@ namespace WebApp.Tests.Admin;
 public class ChangeListPagingAndOrderingTests : AdminTestBase
 {
     /// <summary>Products "P000".."P{n-1}" with prices 1, 2, 3, ... in one category (bulk insert: one SaveChanges).</summary>
-    private async Task SeedProductsAsync(int count, Func<int, decimal>? price = null) =>
+    private async Task SeedProductsAsync(int count, Func<int, decimal>? price = null, string prefix = "P") =>
         await Factory.WithDbAsync(async db =>
         {
-            var category = new Category { Name = "Bulk", Slug = "bulk" };
+            var category = new Category { Name = "Bulk " + prefix, Slug = "bulk-" + prefix.ToLowerInvariant() };
             for (var i = 0; i < count; i++)
-                db.Products.Add(new Product { Name = $"P{i:000}", Slug = $"p{i}", Sku = $"SKU{i}", Price = price?.Invoke(i) ?? i + 1, Category = category });
+                db.Products.Add(new Product { Name = $"{prefix}{i:000}", Slug = $"{prefix.ToLowerInvariant()}{i}", Sku = $"{prefix}SKU{i}", Price = price?.Invoke(i) ?? i + 1, Category = category });
             await db.SaveChangesAsync();
         });
 
@@ -164,6 +166,33 @@ public class ChangeListPagingAndOrderingTests : AdminTestBase
     }
 
     [Fact]
+    public async Task The_changelist_reads_its_rows_with_the_same_queries_whatever_their_number()
+    {
+        var logs = new CapturedLogs();
+        using var factory = Factory.WithWebHostBuilder(b => b.ConfigureLogging(l =>
+            l.AddProvider(logs).AddFilter<CapturedLogs>("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information)));
+        await SeedProductsAsync(5);
+        await Factory.CreateUserAsync("root@example.com", staff: true, superuser: true);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await client.LoginAsync("root@example.com");
+
+        async Task<int> CommandsAsync()
+        {
+            logs.Entries.Clear();
+            using var response = await client.GetAsync("/admin/catalog/product/");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return logs.Entries.Count(e => e.Category == "Microsoft.EntityFrameworkCore.Database.Command" && e.Message.Contains("SELECT"));
+        }
+
+        var few = await CommandsAsync();
+        await SeedProductsAsync(60, prefix: "Q");
+        var many = await CommandsAsync();
+
+        Assert.True(few > 0);
+        Assert.Equal(few, many);
+    }
+
+    [Fact]
     public async Task Values_are_formatted_and_empty_ones_show_a_dash()
     {
         await Factory.WithDbAsync(async db =>
@@ -181,5 +210,12 @@ public class ChangeListPagingAndOrderingTests : AdminTestBase
         Assert.Equal("No", page.QuerySelector("#result_list tbody .admin-boolean .visually-hidden")!.TextContent);
         var tags = await client.GetHtmlAsync("/admin/catalog/category/");
         Assert.Equal("1", tags.QuerySelectorAll("#result_list tbody td")[3].TextContent.Trim());
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Add(new WebApp.Admin.LogEntry { ActionTime = DateTime.UtcNow, UserName = "", ContentType = "catalog.category", ObjectId = "1", ObjectRepr = "Misc", Action = WebApp.Admin.LogAction.Add });
+            await db.SaveChangesAsync();
+        });
+        var log = await client.GetHtmlAsync("/admin/admin/logentry/");
+        Assert.Equal("-", log.QuerySelectorAll("#result_list tbody td")[1].TextContent.Trim());
     }
 }

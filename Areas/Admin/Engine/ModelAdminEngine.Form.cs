@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -27,7 +28,7 @@ internal sealed partial class ModelAdminEngine<T>
         var form = await BuildFormAsync(obj, existing is null, readOnly, preservedFilters, cancellationToken);
         foreach (var field in form.Fieldsets.SelectMany(f => f.Fields))
         {
-            if (!field.ReadOnly) field.Value = await InputValueAsync(obj, field, cancellationToken);
+            if (!field.ReadOnly) field.Value = InputValue(obj, field);
         }
         return form;
     }
@@ -150,7 +151,7 @@ internal sealed partial class ModelAdminEngine<T>
     }
 
     /// <summary>The value as the HTML input expects it (invariant numbers, ISO dates).</summary>
-    private async Task<string?> InputValueAsync(T obj, FormFieldViewModel field, CancellationToken cancellationToken)
+    private string? InputValue(T obj, FormFieldViewModel field)
     {
         var path = Resolved.FormFields.First(f => f.Name == field.Name).Path;
         if (path.Target is ISkipNavigation skip)
@@ -163,7 +164,6 @@ internal sealed partial class ModelAdminEngine<T>
         var text = FormatInput(value);
         if (field.Widget is WidgetKind.Select or WidgetKind.ForeignKey or WidgetKind.NullableBoolean)
             field.Options = field.Options.Select(o => o with { Selected = o.Value == text }).ToList();
-        await Task.CompletedTask;
         return text;
     }
 
@@ -201,9 +201,9 @@ internal sealed partial class ModelAdminEngine<T>
         {
             if (context.Db.Entry(obj).State == EntityState.Detached) return CellFormatting.Empty;
             var key = context.Db.Entry(obj).Property(Resolved.Key.Name).CurrentValue!;
-            var parameter = System.Linq.Expressions.Expression.Parameter(typeof(T), "row");
-            var selector = System.Linq.Expressions.Expression.Lambda<Func<T, object?>>(
-                System.Linq.Expressions.Expression.Convert(path.Build(parameter), typeof(object)), parameter);
+            var parameter = Expression.Parameter(typeof(T), "row");
+            var selector = Expression.Lambda<Func<T, object?>>(
+                Expression.Convert(path.Build(parameter), typeof(object)), parameter);
             value = await context.Db.Set<T>().AsNoTracking().Where(RelatedRows.KeyIn<T>(Resolved.Key, [key])).Select(selector).FirstOrDefaultAsync(cancellationToken);
         }
         else
@@ -402,21 +402,21 @@ internal sealed partial class ModelAdminEngine<T>
             var values = index.Properties.Select(p => p.PropertyInfo?.GetValue(obj)).ToList();
             if (values.Any(v => v is null)) continue;
 
-            var parameter = System.Linq.Expressions.Expression.Parameter(typeof(T), "row");
-            System.Linq.Expressions.Expression body = System.Linq.Expressions.Expression.Constant(true);
+            var parameter = Expression.Parameter(typeof(T), "row");
+            Expression body = Expression.Constant(true);
             for (var i = 0; i < index.Properties.Count; i++)
             {
-                var member = System.Linq.Expressions.Expression.Property(parameter, index.Properties[i].PropertyInfo!);
-                body = System.Linq.Expressions.Expression.AndAlso(body, System.Linq.Expressions.Expression.Equal(member,
-                    System.Linq.Expressions.Expression.Convert(QueryParameters.Constant(values[i], Nullable.GetUnderlyingType(member.Type) ?? member.Type), member.Type)));
+                var member = Expression.Property(parameter, index.Properties[i].PropertyInfo!);
+                body = Expression.AndAlso(body, Expression.Equal(member,
+                    Expression.Convert(QueryParameters.Constant(values[i], Nullable.GetUnderlyingType(member.Type) ?? member.Type), member.Type)));
             }
             if (!isAdd)
             {
-                var key = System.Linq.Expressions.Expression.Property(parameter, Resolved.Key.PropertyInfo!);
-                body = System.Linq.Expressions.Expression.AndAlso(body, System.Linq.Expressions.Expression.NotEqual(key,
+                var key = Expression.Property(parameter, Resolved.Key.PropertyInfo!);
+                body = Expression.AndAlso(body, Expression.NotEqual(key,
                     QueryParameters.Constant(Resolved.Key.PropertyInfo!.GetValue(obj), key.Type)));
             }
-            var taken = await context.Db.Set<T>().AsNoTracking().AnyAsync(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(body, parameter), cancellationToken);
+            var taken = await context.Db.Set<T>().AsNoTracking().AnyAsync(Expression.Lambda<Func<T, bool>>(body, parameter), cancellationToken);
             if (!taken) continue;
             var labels = index.Properties.Select(p => DisplayNames.For(p)).ToList();
             var message = $"{Capitalize(admin.DisplayName)} with this {string.Join(" and ", labels)} already exists.";
