@@ -144,6 +144,26 @@ public class ChangeListPagingAndOrderingTests : AdminTestBase
     }
 
     [Fact]
+    public async Task Computed_columns_sort_by_their_sort_key_and_render_booleans()
+    {
+        var shoes = await Factory.AddCategoryAsync("Shoes");
+        var hats = await Factory.AddCategoryAsync("Hats");
+        await Factory.AddCategoryAsync("Empty");
+        await Factory.AddProductAsync("Boot", shoes.Id);
+        await Factory.AddProductAsync("Clog", shoes.Id);
+        await Factory.AddProductAsync("Cap", hats.Id);
+        var client = await SuperuserAsync();
+
+        var byCount = await client.GetHtmlAsync("/admin/catalog/category/?o=-2");
+        var unsortable = await client.GetHtmlAsync("/admin/catalog/category/?o=3");
+
+        Assert.Equal(["Shoes", "Hats", "Empty"], FirstColumn(byCount));
+        Assert.Equal(["No", "Yes", "Yes"], FirstColumn(unsortable).Select((_, i) => unsortable.QuerySelectorAll("#result_list tbody tr")[i].QuerySelector(".admin-boolean .visually-hidden")!.TextContent).Order());
+        Assert.Empty(unsortable.QuerySelectorAll("#result_list thead th")[4].QuerySelectorAll("a"));
+        Assert.Equal(["Empty", "Hats", "Shoes"], FirstColumn(unsortable));
+    }
+
+    [Fact]
     public async Task Headers_link_to_primary_toggle_and_remove_orderings()
     {
         await SeedProductsAsync(2);

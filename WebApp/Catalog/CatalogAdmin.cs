@@ -8,7 +8,13 @@ internal sealed class CategoryAdmin : ModelAdmin<Category>
     public CategoryAdmin() : base("catalog")
     {
         VerboseNamePlural = "categories";
-        ListDisplay = [Column(c => c.Name), Column(c => c.Slug), Computed("Products", c => c.Products.Count, sortKey: c => c.Products.Count)];
+        ListDisplay =
+        [
+            Column(c => c.Name),
+            Column(c => c.Slug),
+            Computed("Products", c => c.Products.Count, sortKey: c => c.Products.Count),
+            Computed("In use", c => c.Products.Any(), boolean: true),
+        ];
         SearchFields = ["Name", "^Slug"];
         Ordering = ["Name"];
         Fields = [c => c.Name, c => c.Slug, c => c.Description];
