@@ -235,6 +235,8 @@ public class ChangeFormTests : AdminTestBase
         Assert.Equal($"/admin/catalog/product/{product.Id}/change/?_changelist_filters=" + Uri.EscapeDataString("IsActive=1&q=boot"), link);
         Assert.Equal("/admin/catalog/product/add/?_changelist_filters=" + Uri.EscapeDataString("IsActive=1&q=boot"),
             list.QuerySelectorAll("a").Single(a => a.TextContent == "Add product").GetAttribute("href"));
+        var change = await client.GetHtmlAsync(link!);
+        Assert.Equal("/admin/catalog/product/?IsActive=1&q=boot", change.QuerySelectorAll(".breadcrumb a").Single(a => a.TextContent == "Products").GetAttribute("href"));
     }
 
     [Fact]

@@ -33,9 +33,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
         var form = await Request.ReadFormAsync(cancellationToken);
         var query = QueryItems();
         var back = new ChangeListParameters(AdminUrls.ChangeList(engine.Admin), query).Url();
-        if (query.FirstOrDefault(p => !AdminChecks.ReservedParameters.Contains(p.Key)
-                && !engine.Admin.FilterParameterNames.Contains(p.Key)) is { Key: not null } disallowed)
-            return DisallowedLookup(engine.Admin, disallowed.Key);
+        if (engine.DisallowedParameter(query) is { } disallowed) return DisallowedLookup(engine.Admin, disallowed);
 
         if (form.ContainsKey("_save") && string.IsNullOrEmpty(form["action"].LastOrDefault()))
         {

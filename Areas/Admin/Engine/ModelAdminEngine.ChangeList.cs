@@ -26,11 +26,7 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
     /// <summary>Filters and search of the changelist, shared by the page and "select all" actions.</summary>
     private (IQueryable<T>? Query, bool Filtered, bool Searched, string? Disallowed) Filter(IQueryable<T> query, IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
-        var allowed = new HashSet<string>(admin.ListFilter.SelectMany(f => f.ParameterNames), StringComparer.Ordinal);
-        foreach (var (name, _) in parameters)
-        {
-            if (!AdminChecks.ReservedParameters.Contains(name) && !allowed.Contains(name)) return (null, false, false, name);
-        }
+        if (DisallowedParameter(parameters) is { } disallowed) return (null, false, false, disallowed);
         var values = parameters.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
         var filtered = false;
         foreach (var filter in admin.ListFilter)
@@ -50,6 +46,10 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         }
         return (query, filtered, false, null);
     }
+
+    /// <summary>The first query parameter that is neither standard nor a declared filter's (the lookup whitelist).</summary>
+    public override string? DisallowedParameter(IReadOnlyList<KeyValuePair<string, string>> parameters) =>
+        parameters.Select(p => p.Key).FirstOrDefault(name => !AdminChecks.ReservedParameters.Contains(name) && !admin.FilterParameterNames.Contains(name));
 
     /// <summary>row => field1 matches term OR field2 matches term ..., case-insensitive, the term always a parameter.</summary>
     private Expression<Func<T, bool>> SearchPredicate(string term)

@@ -5,6 +5,9 @@ namespace WebApp.Admin;
 /// <summary>Splits a search on whitespace, keeping "double" or 'single' quoted phrases whole (Django's smart_split).</summary>
 internal static partial class SearchTerms
 {
+    /// <summary>More terms than this are ignored: each adds a condition, and databases cap a query's size.</summary>
+    public const int MaxTerms = 20;
+
     public static IReadOnlyList<string> Split(string? query)
     {
         if (string.IsNullOrWhiteSpace(query)) return [];
@@ -15,6 +18,7 @@ internal static partial class SearchTerms
                 : match.Groups["single"].Success ? match.Groups["single"].Value
                 : match.Groups["bare"].Value;
             if (term.Length > 0) terms.Add(term);
+            if (terms.Count == MaxTerms) break;
         }
         return terms;
     }
