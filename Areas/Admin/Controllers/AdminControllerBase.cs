@@ -44,7 +44,7 @@ public abstract class AdminControllerBase : Controller
             .ToList();
 
     private ModelLink ModelLink(ModelAdmin admin) => new(
-        char.ToUpperInvariant(admin.DisplayNamePlural[0]) + admin.DisplayNamePlural[1..],
+        Metadata.DisplayNames.Capitalize(admin.DisplayNamePlural),
         admin.HasViewPermission(AdminUser) ? AdminUrls.ChangeList(admin) : null,
         admin.HasAddPermission(AdminUser) ? AdminUrls.Add(admin) : null,
         !admin.HasChangePermission(AdminUser));

@@ -23,7 +23,7 @@ public sealed class AdminSiteController : AdminControllerBase
             var admin = Registry.Registrations.FirstOrDefault(r => r.ContentType == e.ContentType);
             var url = admin is not null && e.Action != LogAction.Delete && admin.HasViewPermission(AdminUser)
                 ? AdminUrls.Change(admin, e.ObjectId) : null;
-            return new RecentAction(e.Action, e.ObjectRepr, admin is null ? e.ContentType : Capitalize(admin.DisplayName), url);
+            return new RecentAction(e.Action, e.ObjectRepr, admin is null ? e.ContentType : Metadata.DisplayNames.Capitalize(admin.DisplayName), url);
         }).ToList();
         return View("~/Areas/Admin/Views/AdminSite/Index.cshtml", new IndexViewModel
         {
@@ -50,5 +50,4 @@ public sealed class AdminSiteController : AdminControllerBase
     [Route("{**rest}", Order = int.MaxValue)]
     public IActionResult Unknown() => AdminNotFound();
 
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

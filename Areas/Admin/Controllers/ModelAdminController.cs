@@ -199,7 +199,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
 
     private IActionResult Missing(ModelAdmin admin, string id)
     {
-        var name = char.ToUpperInvariant(admin.DisplayName[0]) + admin.DisplayName[1..];
+        var name = Metadata.DisplayNames.Capitalize(admin.DisplayName);
         Message(AdminMessages.Warning, $"{name} with ID \"{id}\" doesn't exist. Perhaps it was deleted?");
         return Redirect(admin.HasViewPermission(AdminUser) ? AdminUrls.ChangeList(admin) : AdminUrls.Root);
     }

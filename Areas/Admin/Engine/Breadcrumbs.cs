@@ -11,12 +11,10 @@ internal static class Breadcrumbs
         {
             new("Home", AdminUrls.Root),
             new(Metadata.DisplayNames.AppName(admin.AppLabel), AdminUrls.App(admin.AppLabel)),
-            new(Capitalize(admin.DisplayNamePlural), objectLabel is null && page is null ? null : changeListUrl ?? AdminUrls.ChangeList(admin)),
+            new(Metadata.DisplayNames.Capitalize(admin.DisplayNamePlural), objectLabel is null && page is null ? null : changeListUrl ?? AdminUrls.ChangeList(admin)),
         };
         if (objectLabel is not null) crumbs.Add(new(objectLabel, page is null ? null : objectUrl));
         if (page is not null) crumbs.Add(new(page, null));
         return crumbs;
     }
-
-    public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

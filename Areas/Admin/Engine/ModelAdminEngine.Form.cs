@@ -276,7 +276,7 @@ internal sealed partial class ModelAdminEngine<T>
             // The unique check above can lose a race; the database's constraint is the last word.
             var field = UniqueViolationField(exception, fields);
             if (field is null) throw;
-            field.Errors.Add($"{Capitalize(admin.DisplayName)} with this {field.Label} already exists.");
+            field.Errors.Add($"{DisplayNames.Capitalize(admin.DisplayName)} with this {field.Label} already exists.");
             if (isAdd) entry.State = EntityState.Detached;
             return new SaveOutcome(model, null, null);
         }
@@ -419,7 +419,7 @@ internal sealed partial class ModelAdminEngine<T>
             var taken = await context.Db.Set<T>().AsNoTracking().AnyAsync(Expression.Lambda<Func<T, bool>>(body, parameter), cancellationToken);
             if (!taken) continue;
             var labels = index.Properties.Select(p => DisplayNames.For(p)).ToList();
-            var message = $"{Capitalize(admin.DisplayName)} with this {string.Join(" and ", labels)} already exists.";
+            var message = $"{DisplayNames.Capitalize(admin.DisplayName)} with this {string.Join(" and ", labels)} already exists.";
             var shown = index.Properties.Where(p => fields.ContainsKey(p.Name)).ToList();
             if (index.Properties.Count == 1) fields[shown[0].Name].Errors.Add(message);
             else model.NonFieldErrors.Add(message);
@@ -447,6 +447,4 @@ internal sealed partial class ModelAdminEngine<T>
         }
         return true;
     }
-
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -18,11 +18,10 @@ internal static partial class DisplayNames
         property.PropertyInfo?.GetCustomAttribute<DisplayAttribute>()?.GetDescription();
 
     /// <summary>An app label as a heading: "catalog" → "Catalog".</summary>
-    public static string AppName(string appLabel)
-    {
-        var name = Humanize(appLabel.Replace('_', ' '));
-        return name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
-    }
+    public static string AppName(string appLabel) => Capitalize(Humanize(appLabel.Replace('_', ' ')));
+
+    /// <summary>"order line" → "Order line", for names at the start of a sentence or heading.</summary>
+    public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public static string ForEnumValue(object value)
     {

@@ -82,7 +82,7 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
     {
         var display = admin.ListDisplay.Count > 0
             ? admin.ListDisplay
-            : [new ListColumn<T>(DefaultColumn(), Breadcrumbs.Capitalize(admin.DisplayName), sortKey: null, isComputed: true, rendersBoolean: false)];
+            : [new ListColumn<T>(DefaultColumn(), DisplayNames.Capitalize(admin.DisplayName), sortKey: null, isComputed: true, rendersBoolean: false)];
         for (var i = 0; i < display.Count; i++)
         {
             var column = display[i];
