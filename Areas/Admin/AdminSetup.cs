@@ -25,7 +25,6 @@ public static class AdminSetup
         services.AddScoped<AdminAccess>();
         services.AddScoped<IAuthorizationHandler, StaffHandler>();
         services.AddScoped<IAuthorizationHandler, ModelPermissionHandler>();
-        services.AddScoped<IAuthorizationHandler, NamedPermissionHandler>();
         services.AddScoped<StaffGateFilter>();
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicies.Staff, policy => policy.RequireAuthenticatedUser().AddRequirements(new StaffRequirement()));

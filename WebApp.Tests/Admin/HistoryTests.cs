@@ -76,6 +76,31 @@ public class HistoryTests : AdminTestBase
         Assert.DoesNotContain(tracked.ConcurrencyStamp!, entry.ChangeMessage);
     }
 
+    private sealed class SecretSlugTags() : ModelAdmin<WebApp.Catalog.Tag>("catalog")
+    {
+        public SecretSlugTags(string secret) : this() => SecretFields = [secret];
+    }
+
+    [Fact]
+    public async Task Fields_a_registration_marks_secret_are_named_but_their_values_never_stored()
+    {
+        var tag = await Factory.AddTagAsync("Summer");
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var history = new AdminHistory(new ModelAdminRegistry([new SecretSlugTags("Slug")], db.Model));
+        var tracked = await db.Tags.SingleAsync(t => t.Id == tag.Id);
+        tracked.Name = "Winter";
+        tracked.Slug = "top-secret-slug";
+
+        await history.SaveWithHistoryAsync(db, [new HistoryRecord(db.Entry(tracked), LogAction.Change)], null, CancellationToken.None);
+
+        var entry = await Factory.WithDbAsync(d => d.Set<LogEntry>().SingleAsync());
+        Assert.Contains("\"old\":\"Summer\",\"new\":\"Winter\"", entry.ChangeMessage);
+        Assert.Contains("{\"field\":\"Slug\",\"label\":\"Slug\",\"old\":null,\"new\":null,\"secret\":true}", entry.ChangeMessage);
+        Assert.DoesNotContain("top-secret-slug", entry.ChangeMessage);
+        Assert.DoesNotContain("\"summer\"", entry.ChangeMessage);
+    }
+
     [Fact]
     public async Task The_index_shows_the_users_own_last_ten_actions()
     {

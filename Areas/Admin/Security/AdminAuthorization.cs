@@ -31,12 +31,6 @@ internal sealed class ModelPermissionRequirement(AdminOperation operation) : IAu
     };
 }
 
-/// <summary>A named permission string such as <c>catalog.change_review</c>.</summary>
-internal sealed class NamedPermissionRequirement(string permission) : IAuthorizationRequirement
-{
-    public string Permission { get; } = permission;
-}
-
 internal sealed class StaffHandler(AdminAccess access, IHttpContextAccessor http) : AuthorizationHandler<StaffRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, StaffRequirement requirement)
@@ -54,15 +48,5 @@ internal sealed class ModelPermissionHandler(AdminAccess access, IHttpContextAcc
     {
         var user = await access.GetStaffUserAsync(context.User, http.HttpContext?.RequestAborted ?? default);
         if (user is not null && resource.HasPermission(user, requirement.Operation)) context.Succeed(requirement);
-    }
-}
-
-internal sealed class NamedPermissionHandler(AdminAccess access, IHttpContextAccessor http)
-    : AuthorizationHandler<NamedPermissionRequirement>
-{
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, NamedPermissionRequirement requirement)
-    {
-        var user = await access.GetStaffUserAsync(context.User, http.HttpContext?.RequestAborted ?? default);
-        if (user is not null && user.Has(requirement.Permission)) context.Succeed(requirement);
     }
 }
