@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.AspNetCore.Mvc;
 
 namespace WebApp.Admin;
 
