@@ -1,0 +1,18 @@
+using System.Runtime.CompilerServices;
+
+namespace WebApp.Tests.Infrastructure;
+
+/// <summary>Settings for the whole test process, applied before any app starts.</summary>
+internal static class TestProcessSettings
+{
+    /// <summary>
+    /// Each test app would otherwise watch its appsettings files with inotify; many apps in parallel (and other
+    /// processes of the same user) exhaust the kernel's small per-user limit. Tests never edit configuration files.
+    /// </summary>
+    [ModuleInitializer]
+    internal static void DisableConfigurationFileWatching()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+    }
+}
