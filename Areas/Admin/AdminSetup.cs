@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using WebApp.Data;
+using WebApp.Management.Checks;
 
 namespace WebApp.Admin;
 
@@ -21,6 +22,7 @@ public static class AdminSetup
             var model = scope.ServiceProvider.GetRequiredService<AppDbContext>().Model;
             return new ModelAdminRegistry(ModelAdminRegistry.Discover(typeof(AdminSetup).Assembly), model);
         });
+        services.AddSystemCheck<AdminRegistrationsCheck>();
         services.AddSingleton<IAdminHistory, AdminHistory>();
         services.AddScoped<AdminAccess>();
         services.AddScoped<IAuthorizationHandler, StaffHandler>();

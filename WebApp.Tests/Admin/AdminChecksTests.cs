@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 using WebApp.Admin;
 using WebApp.Catalog;
 using WebApp.Data;
@@ -77,6 +78,19 @@ public class AdminChecksTests
         Assert.Empty(AdminChecks.Run(registrations, Model));
         Assert.Contains(registrations, r => r.Label == "catalog/product");
         Assert.Contains(registrations, r => r.Label == "admin/logentry");
+    }
+
+    [Fact]
+    public async Task The_check_command_reports_broken_registrations_with_their_ids()
+    {
+        var broken = new Lines { ListDisplay = [Lines.Col(l => l.LineTotal)] };
+        await using var host = new WebApp.Tests.Management.CommandHost("Testing",
+            replaceServices: services => services.AddSingleton(_ => new ModelAdminRegistry([broken], Model)));
+
+        var result = await WebApp.Tests.Management.CommandRunner.RunAsync(host.Services, ["check"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("admin.E108: Lines (orders/orderline): ListDisplay[0]:", result.Error);
     }
 
     [Fact]

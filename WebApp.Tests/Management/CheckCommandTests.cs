@@ -20,9 +20,9 @@ public class CheckCommandTests
     [Fact]
     public async Task An_unknown_database_provider_is_reported_with_its_id()
     {
-        using var factory = new SettingsFactory(new() { ["Database:Provider"] = "Oracle" });
+        await using var host = new CommandHost("Testing", new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" });
 
-        var result = await CommandRunner.RunAsync(factory.Services, ["check"]);
+        var result = await CommandRunner.RunAsync(host.Services, ["check"]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("database.E001: The database is not configured correctly: Database:Provider 'Oracle' is not supported", result.Error);
@@ -32,9 +32,9 @@ public class CheckCommandTests
     [Fact]
     public async Task A_connection_string_that_does_not_parse_is_reported()
     {
-        using var factory = new SettingsFactory(new() { ["ConnectionStrings:Default"] = "Data Source=x.db;Flavour=Strawberry" });
+        await using var host = new CommandHost("Testing", new Dictionary<string, string?> { ["ConnectionStrings:Default"] = "Data Source=x.db;Flavour=Strawberry" });
 
-        var result = await CommandRunner.RunAsync(factory.Services, ["check"]);
+        var result = await CommandRunner.RunAsync(host.Services, ["check"]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("database.E001:", result.Error);

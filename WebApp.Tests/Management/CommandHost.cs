@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WebApp.Accounts;
+using WebApp.Admin;
+using WebApp.Cart;
 using WebApp.Data;
 using WebApp.Site;
 using WebApp.Tests.Infrastructure;
@@ -19,7 +22,7 @@ public sealed class CommandHost : IAsyncDisposable
     public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("webapp-command-").FullName;
     public IServiceProvider Services => _app.Services;
 
-    public CommandHost(string environment, IDictionary<string, string?>? settings = null)
+    public CommandHost(string environment, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replaceServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -35,6 +38,9 @@ public sealed class CommandHost : IAsyncDisposable
         builder.AddAppDatabase();
         builder.AddAccounts();
         builder.AddSite();
+        builder.AddShop();
+        builder.AddAdmin();
+        replaceServices?.Invoke(builder.Services);
         _app = builder.Build();
     }
 

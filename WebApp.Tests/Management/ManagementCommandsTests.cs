@@ -79,9 +79,10 @@ public class ManagementCommandsTests : IDisposable
     [InlineData("createsuperuser", "--email", "root@example.com", "--password-stdin")]
     public async Task A_bad_database_configuration_is_a_clear_error_not_a_crash(params string[] args)
     {
-        using var factory = new SettingsFactory(new() { ["Database:Provider"] = "Oracle" });
+        // Commands run before the web pipeline is built (Program.cs), so a command host, not a started server.
+        await using var host = new CommandHost("Testing", new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" });
 
-        var result = await CommandRunner.RunAsync(factory.Services, args, input: "Correct!Horse9");
+        var result = await CommandRunner.RunAsync(host.Services, args, input: "Correct!Horse9");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Error: The database is not configured correctly: Database:Provider 'Oracle' is not supported", result.Error);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WebApp.Admin;
 using WebApp.Data;
 using WebApp.Mail;
 
@@ -10,12 +11,18 @@ public sealed record OrderStatusChangeResult(bool Succeeded, string Message, Ord
     public static OrderStatusChangeResult OrderNotFound { get; } = new(false, "The order does not exist.");
 }
 
+/// <summary>Who moves an order: a name for the order's timeline and, for a signed-in person, their user id for the history log.</summary>
+public sealed record OrderActor(string Name, string? UserId = null)
+{
+    public static implicit operator OrderActor(string name) => new(name);
+}
+
 /// <summary>
 /// The order's life: Pending → Paid → Shipped → Delivered, or Cancelled from Pending or Paid. Every change is one
 /// transaction that also records the history, returns the stock of a cancelled order and puts the customer's email in
 /// the outbox. Used by the customer's "Cancel order" and by the admin's status actions.
 /// </summary>
-public sealed class OrderWorkflow(AppDbContext db, TimeProvider time, ILogger<OrderWorkflow> logger)
+public sealed class OrderWorkflow(AppDbContext db, IAdminHistory history, TimeProvider time, ILogger<OrderWorkflow> logger)
 {
     private static readonly Dictionary<OrderStatus, OrderStatus[]> Moves = new()
     {
@@ -40,7 +47,7 @@ public sealed class OrderWorkflow(AppDbContext db, TimeProvider time, ILogger<Or
 
     /// <summary>Moves the order to <paramref name="target"/> on behalf of <paramref name="actor"/> (a user name or process).</summary>
     public Task<OrderStatusChangeResult> ChangeStatusAsync(
-        int orderId, OrderStatus target, string actor, CancellationToken cancellationToken) =>
+        int orderId, OrderStatus target, OrderActor actor, CancellationToken cancellationToken) =>
         ChangeStatusAsync(orderId, target, actor, expectedVersion: null, cancellationToken);
 
     /// <summary>
@@ -48,9 +55,9 @@ public sealed class OrderWorkflow(AppDbContext db, TimeProvider time, ILogger<Or
     /// was looking at), so nobody acts on a stale page.
     /// </summary>
     public async Task<OrderStatusChangeResult> ChangeStatusAsync(
-        int orderId, OrderStatus target, string actor, Guid? expectedVersion, CancellationToken cancellationToken)
+        int orderId, OrderStatus target, OrderActor actor, Guid? expectedVersion, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor.Name);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
         if (order is null) return OrderStatusChangeResult.OrderNotFound;
@@ -67,12 +74,12 @@ public sealed class OrderWorkflow(AppDbContext db, TimeProvider time, ILogger<Or
         if (order is null) return OrderStatusChangeResult.OrderNotFound;
         if (order.Status == OrderStatus.Paid)
             return new(false, "An order that is Paid can no longer be cancelled here. Please contact us and we will help.", order.Status);
-        return await ApplyAsync(order, OrderStatus.Cancelled, OrderPlacement.CustomerActor, expectedVersion,
+        return await ApplyAsync(order, OrderStatus.Cancelled, new OrderActor(OrderPlacement.CustomerActor, customerId), expectedVersion,
             transaction, cancellationToken);
     }
 
     private async Task<OrderStatusChangeResult> ApplyAsync(
-        Order order, OrderStatus target, string actor, Guid? expectedVersion,
+        Order order, OrderStatus target, OrderActor actor, Guid? expectedVersion,
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         const string changedMeanwhile = "The order was changed by someone else in the meantime. Please look at it again and retry.";
@@ -84,7 +91,7 @@ public sealed class OrderWorkflow(AppDbContext db, TimeProvider time, ILogger<Or
         var from = order.Status;
         var now = time.GetUtcNow().UtcDateTime;
         order.Status = target;
-        db.Add(new OrderStatusChange { OrderId = order.Id, FromStatus = from, ToStatus = target, Actor = actor, ChangedAt = now });
+        db.Add(new OrderStatusChange { OrderId = order.Id, FromStatus = from, ToStatus = target, Actor = actor.Name, ChangedAt = now });
         if (target == OrderStatus.Cancelled)
         {
             foreach (var line in order.Lines)
@@ -99,7 +106,8 @@ public sealed class OrderWorkflow(AppDbContext db, TimeProvider time, ILogger<Or
         try
         {
             // The UPDATE checks Version, so a change committed since the order was read fails here (other providers).
-            await db.SaveChangesAsync(cancellationToken);
+            // The history log gets the status change (old → new) in the same transaction.
+            await history.SaveWithHistoryAsync(db, [new HistoryRecord(db.Entry(order), LogAction.Change)], actor.UserId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
@@ -107,7 +115,7 @@ public sealed class OrderWorkflow(AppDbContext db, TimeProvider time, ILogger<Or
             db.ChangeTracker.Clear();
             return new(false, changedMeanwhile, from);
         }
-        logger.LogInformation("Order {OrderNumber} moved from {From} to {To} by {Actor}", order.Number, from, target, actor);
+        logger.LogInformation("Order {OrderNumber} moved from {From} to {To} by {Actor}", order.Number, from, target, actor.Name);
         var done = target == OrderStatus.Cancelled
             ? $"Order {order.Number} has been cancelled and its items are back in stock."
             : $"Order {order.Number} is now {target}.";

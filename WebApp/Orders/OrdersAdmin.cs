@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using WebApp.Admin;
 
 namespace WebApp.Orders;
@@ -29,8 +30,31 @@ internal sealed class OrderAdmin : ModelAdmin<Order>
             new("Amounts", [o => new { o.Subtotal, o.Total }]),
             new("Dates", [o => o.CreatedAt, o => o.UpdatedAt]) { Collapsed = true },
         ];
-        ReadonlyFields = [o => o.Number, o => o.Subtotal, o => o.Total, o => o.CreatedAt, o => o.UpdatedAt];
-        Actions = [Action("export_csv", "Export selected orders as CSV", AdminOperation.View, ExportCsvAsync)];
+        // The status moves only through the workflow's actions, which return stock and email the customer.
+        ReadonlyFields = [o => o.Number, o => o.Status, o => o.Subtotal, o => o.Total, o => o.CreatedAt, o => o.UpdatedAt];
+        Actions =
+        [
+            Action("mark_paid", "Mark selected orders paid", AdminOperation.Change, (c, s, t) => MoveAsync(c, s, OrderStatus.Paid, t)),
+            Action("mark_shipped", "Mark selected orders shipped", AdminOperation.Change, (c, s, t) => MoveAsync(c, s, OrderStatus.Shipped, t)),
+            Action("mark_delivered", "Mark selected orders delivered", AdminOperation.Change, (c, s, t) => MoveAsync(c, s, OrderStatus.Delivered, t)),
+            Action("cancel", "Cancel selected orders", AdminOperation.Change, (c, s, t) => MoveAsync(c, s, OrderStatus.Cancelled, t)),
+            Action("export_csv", "Export selected orders as CSV", AdminOperation.View, ExportCsvAsync),
+        ];
+    }
+
+    /// <summary>Moves each selected order through the workflow; a refused move is reported and the others go ahead.</summary>
+    private static async Task<IActionResult?> MoveAsync(
+        AdminActionContext<Order> context, IQueryable<Order> selected, OrderStatus target, CancellationToken cancellationToken)
+    {
+        var workflow = context.Services.GetRequiredService<OrderWorkflow>();
+        var actor = new OrderActor(context.User.Name, context.User.Id);
+        foreach (var orderId in await selected.OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(cancellationToken))
+        {
+            var result = await workflow.ChangeStatusAsync(orderId, target, actor, cancellationToken);
+            if (result.Succeeded) context.Message(result.Message);
+            else context.Warning(result.Message);
+        }
+        return null;
     }
 
     /// <summary>An action that returns a file: the selected orders as CSV.</summary>

@@ -87,9 +87,12 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
             return Redirect(back);
         }
 
-        var messages = new List<string>();
+        var messages = new List<AdminMessage>();
         var result = await engine.RunActionAsync(name, selected, messages, cancellationToken);
-        foreach (var text in messages) Message(AdminMessages.Success, text);
+        foreach (var message in messages) Message(message.Level, message.Text);
+        // An action run from an object's change page goes back there.
+        if (result is null && form["_return"].LastOrDefault() == "change" && keys.Count == 1)
+            return Redirect(AdminUrls.WithPreservedFilters(AdminUrls.Change(engine.Admin, keys[0]), preserved));
         return result ?? Redirect(back);
     }
 

@@ -410,10 +410,10 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
     }
 
     public override async Task<Microsoft.AspNetCore.Mvc.IActionResult?> RunActionAsync(
-        string name, IReadOnlyList<object> selected, List<string> messages, CancellationToken cancellationToken)
+        string name, IReadOnlyList<object> selected, List<AdminMessage> messages, CancellationToken cancellationToken)
     {
         var action = admin.Actions.Single(a => a.Name == name);
-        var actionContext = new AdminActionContext<T>(admin, context.Db, context.User, context.History);
+        var actionContext = new AdminActionContext<T>(admin, context.Db, context.User, context.History, context.Http.RequestServices);
         var keys = selected.Cast<T>().Select(o => context.Db.Entry(o).Property(Resolved.Key.Name).CurrentValue!).ToList();
         var query = BaseQuery(tracking: true).Where(RelatedRows.KeyIn<T>(Resolved.Key, keys));
         var result = await action.Handler(actionContext, query, cancellationToken);

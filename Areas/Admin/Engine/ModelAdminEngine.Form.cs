@@ -69,6 +69,7 @@ internal sealed partial class ModelAdminEngine<T>
             DeleteUrl = id is null ? null : AdminUrls.WithPreservedFilters(AdminUrls.Delete(admin, id), preservedFilters),
             ChangeListUrl = AdminUrls.ChangeListWithFilters(admin, preservedFilters),
             PreservedFilters = preservedFilters,
+            ObjectActions = isAdd || !admin.ActionsEnabled ? [] : AvailableActions().Where(a => a.Name != DeleteSelectedAction).ToList(),
         };
     }
 

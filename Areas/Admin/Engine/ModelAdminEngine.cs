@@ -48,7 +48,7 @@ internal abstract class ModelAdminEngine
     public abstract string? DisallowedParameter(IReadOnlyList<KeyValuePair<string, string>> parameters);
 
     /// <summary>Runs a custom action; messages are added to <paramref name="messages"/>; null result means "back to the changelist".</summary>
-    public abstract Task<IActionResult?> RunActionAsync(string name, IReadOnlyList<object> selected, List<string> messages, CancellationToken cancellationToken);
+    public abstract Task<IActionResult?> RunActionAsync(string name, IReadOnlyList<object> selected, List<AdminMessage> messages, CancellationToken cancellationToken);
 
     public abstract Task<HistoryViewModel> HistoryAsync(object obj, int page, CancellationToken cancellationToken);
 

@@ -134,6 +134,9 @@ public sealed class ChangeFormViewModel
     public required string ChangeListUrl { get; init; }
     public required string PreservedFilters { get; init; }
 
+    /// <summary>The registration's actions this user may run on this one object (Django offers them on the list only).</summary>
+    public IReadOnlyList<ActionChoice> ObjectActions { get; init; } = [];
+
     public bool HasErrors => NonFieldErrors.Count > 0 || Fieldsets.Any(s => s.Fields.Any(f => f.Errors.Count > 0));
 }
 

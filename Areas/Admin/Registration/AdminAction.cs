@@ -17,19 +17,27 @@ public sealed class AdminActionContext<T> where T : class
     private readonly ModelAdmin<T> _admin;
     private readonly IAdminHistory _history;
 
-    internal AdminActionContext(ModelAdmin<T> admin, DbContext db, AdminUser user, IAdminHistory history)
+    internal AdminActionContext(ModelAdmin<T> admin, DbContext db, AdminUser user, IAdminHistory history, IServiceProvider services)
     {
         _admin = admin;
         Db = db;
         User = user;
         _history = history;
+        Services = services;
     }
 
     public DbContext Db { get; }
     public AdminUser User { get; }
-    internal List<string> Messages { get; } = [];
 
-    public void Message(string text) => Messages.Add(text);
+    /// <summary>The request's services, for actions that hand the work to a feature's own service.</summary>
+    public IServiceProvider Services { get; }
+
+    internal List<AdminMessage> Messages { get; } = [];
+
+    public void Message(string text) => Messages.Add(new AdminMessage(AdminMessages.Success, text));
+
+    /// <summary>A message about something the action could not do.</summary>
+    public void Warning(string text) => Messages.Add(new AdminMessage(AdminMessages.Warning, text));
 
     /// <summary>Saves the tracked changes to <paramref name="changed"/> with a history entry per object, in one transaction.</summary>
     public Task SaveChangesAsync(IEnumerable<T> changed, CancellationToken cancellationToken) =>
