@@ -51,9 +51,9 @@ public class ChangeFormTests : AdminTestBase
         var page = await client.GetHtmlAsync($"/admin/orders/order/{order.Id}/change/");
 
         Assert.Equal("email", page.QuerySelector("#id_ContactEmail")!.GetAttribute("type"));
-        Assert.Equal("SELECT", page.QuerySelector("#id_Status")!.TagName);
-        Assert.Equal("Pending", page.QuerySelector("#id_Status option[selected]")!.GetAttribute("value"));
-        Assert.Equal("ORD-1", page.QuerySelectorAll(".admin-readonly").First().TextContent);
+        // The status is read-only (it moves through the order actions); an enum select is covered by the widget's test.
+        Assert.Null(page.QuerySelector("#id_Status"));
+        Assert.Equal(["ORD-1", "Pending"], page.QuerySelectorAll(".admin-readonly").Take(2).Select(e => e.TextContent.Trim()));
         Assert.Empty(page.QuerySelectorAll("input[name=Number]"));
         Assert.NotNull(page.QuerySelector("details summary"));
     }
@@ -144,7 +144,7 @@ public class ChangeFormTests : AdminTestBase
     }
 
     [Fact]
-    public async Task Overposting_a_read_only_order_number_changes_nothing()
+    public async Task Overposting_read_only_order_fields_changes_nothing()
     {
         var customer = await Factory.CreateUserAsync("buyer@example.com");
         var order = await Factory.AddOrderAsync("ORD-1", customer);
@@ -156,7 +156,7 @@ public class ChangeFormTests : AdminTestBase
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await Factory.WithDbAsync(db => db.Orders.SingleAsync());
-        Assert.Equal(("ORD-1", 25m, OrderStatus.Shipped), (saved.Number, saved.Total, saved.Status));
+        Assert.Equal(("ORD-1", 25m, OrderStatus.Pending), (saved.Number, saved.Total, saved.Status));
     }
 
     [Fact]
