@@ -1,4 +1,5 @@
 using WebApp.Accounts;
+using WebApp.Admin;
 using WebApp.Cart;
 using WebApp.Data;
 using WebApp.Management;
@@ -11,6 +12,7 @@ builder.AddAppDatabase();
 builder.AddAccounts();
 builder.AddSite();
 builder.AddShop();
+builder.AddAdmin();
 
 var app = builder.Build();
 
@@ -19,6 +21,7 @@ if (command is not null)
 
 await app.PrepareDatabaseAsync();
 app.UseSite();
+app.UseAdmin();
 await app.RunAsync();
 return 0;
 

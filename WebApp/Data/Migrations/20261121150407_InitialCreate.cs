@@ -12,6 +12,26 @@ namespace WebApp.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AdminLogEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActionTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ObjectRepr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ChangeMessage = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdminLogEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -441,6 +461,21 @@ namespace WebApp.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AdminLogEntries_ActionTime",
+                table: "AdminLogEntries",
+                column: "ActionTime");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminLogEntries_ContentType_ObjectId_ActionTime",
+                table: "AdminLogEntries",
+                columns: new[] { "ContentType", "ObjectId", "ActionTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminLogEntries_UserId_ActionTime",
+                table: "AdminLogEntries",
+                columns: new[] { "UserId", "ActionTime" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -621,6 +656,9 @@ namespace WebApp.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AdminLogEntries");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using WebApp.Data;
+
+namespace WebApp.Admin.Controllers;
+
+/// <summary>Every admin controller: the staff gate, antiforgery on every unsafe request, the sidebar's models, the user.</summary>
+[Area("Admin")]
+[ServiceFilter(typeof(StaffGateFilter))]
+[AutoValidateAntiforgeryToken]
+[TypeFilter(typeof(AntiforgeryFailurePage))]
+public abstract class AdminControllerBase : Controller
+{
+    internal const string NavigationKey = "AdminNavigation";
+    internal const string UserKey = "AdminUser";
+
+    private AdminUser? _user;
+
+    internal ModelAdminRegistry Registry => HttpContext.RequestServices.GetRequiredService<ModelAdminRegistry>();
+
+    internal IAuthorizationService Authorization => HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();
+
+    internal AdminUser AdminUser => _user ?? throw new InvalidOperationException("The staff gate has not run.");
+
+    public override async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        var access = HttpContext.RequestServices.GetRequiredService<AdminAccess>();
+        // The gate has already loaded the user for this request; this is the per-request cache.
+        _user = await access.GetStaffUserAsync(User, HttpContext.RequestAborted)
+            ?? throw new InvalidOperationException("The staff gate let a non-staff user through.");
+        ViewData[UserKey] = _user;
+        ViewData[NavigationKey] = Navigation();
+        await next();
+    }
+
+    /// <summary>The apps and models this user may see: the sidebar and the index.</summary>
+    internal IReadOnlyList<AppSection> Navigation() =>
+        Registry.Registrations
+            .Where(r => r.HasModulePermission(AdminUser))
+            .GroupBy(r => r.AppLabel)
+            .Select(app => new AppSection(app.Key, Metadata.DisplayNames.AppName(app.Key), AdminUrls.App(app.Key),
+                app.Select(ModelLink).OrderBy(m => m.Name, StringComparer.Ordinal).ToList()))
+            .ToList();
+
+    private ModelLink ModelLink(ModelAdmin admin) => new(
+        char.ToUpperInvariant(admin.DisplayNamePlural[0]) + admin.DisplayNamePlural[1..],
+        admin.HasViewPermission(AdminUser) ? AdminUrls.ChangeList(admin) : null,
+        admin.HasAddPermission(AdminUser) ? AdminUrls.Add(admin) : null,
+        !admin.HasChangePermission(AdminUser));
+
+    internal AdminRequestContext RequestContext() => new(
+        HttpContext,
+        HttpContext.RequestServices.GetRequiredService<AppDbContext>(),
+        AdminUser,
+        Registry,
+        HttpContext.RequestServices.GetRequiredService<IAdminHistory>());
+
+    internal void Message(string level, string text) => AdminMessages.Add(TempData, level, text);
+
+    internal IActionResult Forbidden() => AdminView("PermissionDenied", StatusCodes.Status403Forbidden);
+
+    internal IActionResult AdminNotFound() => AdminView("NotFound", StatusCodes.Status404NotFound);
+
+    internal IActionResult AdminView(string name, int status, object? model = null)
+    {
+        var view = View($"~/Areas/Admin/Views/Shared/{name}.cshtml", model);
+        view.StatusCode = status;
+        return view;
+    }
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace WebApp.Admin.Controllers;
+
+/// <summary>The generic pages of every registered model: changelist and actions, add, change/view, delete, history.</summary>
+[Route("admin/{app}/{model}")]
+public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControllerBase
+{
+    private const string ViewRoot = "~/Areas/Admin/Views/ModelAdmin/";
+
+    private readonly ILogger _securityLog = loggers.CreateLogger("WebApp.Admin.Security");
+
+    [HttpGet("")]
+    public async Task<IActionResult> ChangeList([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
+    {
+        if (await EngineAsync(app, model, AdminOperation.View) is not { } engine) return Refusal(app, model);
+        var outcome = await engine.ChangeListAsync(QueryItems(), cancellationToken);
+        if (outcome.DisallowedParameter is { } parameter) return DisallowedLookup(engine.Admin, parameter);
+        if (outcome.RedirectUrl is { } url)
+        {
+            Message(AdminMessages.Error, outcome.ErrorMessage!);
+            return Redirect(url);
+        }
+        return View(ViewRoot + "ChangeList.cshtml", outcome.Page);
+    }
+
+    /// <summary>Changelist actions: "Delete selected" (confirmation, then delete) and the registration's own.</summary>
+    [HttpPost("")]
+    public async Task<IActionResult> RunAction([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
+    {
+        if (await EngineAsync(app, model, AdminOperation.View) is not { } engine) return Refusal(app, model);
+        var form = await Request.ReadFormAsync(cancellationToken);
+        var query = QueryItems();
+        var back = new ChangeListParameters(AdminUrls.ChangeList(engine.Admin), query).Url();
+        if (query.FirstOrDefault(p => !AdminChecks.ReservedParameters.Contains(p.Key)
+                && !engine.Admin.FilterParameterNames.Contains(p.Key)) is { Key: not null } disallowed)
+            return DisallowedLookup(engine.Admin, disallowed.Key);
+
+        if (form.ContainsKey("_save") && string.IsNullOrEmpty(form["action"].LastOrDefault()))
+        {
+            if (!await HasAsync(engine.Admin, AdminOperation.Change)) return Forbidden();
+            var edited = await engine.SaveListEditsAsync(form, query, cancellationToken);
+            if (edited.Invalid is { } invalid)
+            {
+                if (invalid.Page is null) return Redirect(invalid.RedirectUrl ?? back);
+                ViewData["ListErrors"] = "Please correct the errors below.";
+                return View(ViewRoot + "ChangeList.cshtml", invalid.Page);
+            }
+            var noun = edited.Changed == 1 ? engine.Admin.DisplayName : engine.Admin.DisplayNamePlural;
+            Message(AdminMessages.Success, edited.Changed == 1 ? $"1 {noun} was changed successfully." : $"{edited.Changed} {noun} were changed successfully.");
+            return Redirect(back);
+        }
+
+        var name = form["action"].LastOrDefault();
+        if (string.IsNullOrEmpty(name) || engine.AvailableActions().All(a => a.Name != name))
+        {
+            Message(AdminMessages.Warning, "No action selected.");
+            return Redirect(back);
+        }
+        // The offered actions already follow the permissions; asking again keeps the rule in one place for POSTs.
+        if (!await HasAsync(engine.Admin, engine.ActionPermission(name)!.Value)) return Forbidden();
+
+        var keys = form["_selected_action"].Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).ToList();
+        var across = form["select_across"].LastOrDefault() == "1";
+        var selected = keys.Count == 0 && !across ? [] : await engine.SelectedAsync(keys, across, query, cancellationToken);
+        if (selected is null)
+        {
+            Message(AdminMessages.Error, "Invalid filter");
+            return Redirect(AdminUrls.ChangeList(engine.Admin) + "?e=1");
+        }
+        if (selected.Count == 0)
+        {
+            Message(AdminMessages.Warning, "Items must be selected in order to perform actions on them.");
+            return Redirect(back);
+        }
+
+        var preserved = new ChangeListParameters(AdminUrls.ChangeList(engine.Admin), query).QueryString;
+        if (name == ModelAdminEngine.DeleteSelectedAction)
+        {
+            var page = await engine.DeletePageAsync(selected, bulk: true, preserved, cancellationToken);
+            if (form["post"].LastOrDefault() != "yes" || !page.Plan.CanDelete)
+            {
+                if (form["post"].LastOrDefault() == "yes" && page.Plan.PermissionsNeeded.Count > 0) return Forbidden();
+                return View(ViewRoot + "Delete.cshtml", page);
+            }
+            await engine.DeleteAsync(selected, cancellationToken);
+            Message(AdminMessages.Success, $"Successfully deleted {selected.Count} {(selected.Count == 1 ? engine.Admin.DisplayName : engine.Admin.DisplayNamePlural)}.");
+            return Redirect(back);
+        }
+
+        var messages = new List<string>();
+        var result = await engine.RunActionAsync(name, selected, messages, cancellationToken);
+        foreach (var text in messages) Message(AdminMessages.Success, text);
+        return result ?? Redirect(back);
+    }
+
+    [HttpGet("add")]
+    public async Task<IActionResult> Add([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
+    {
+        if (await EngineAsync(app, model, AdminOperation.Add) is not { } engine) return Refusal(app, model);
+        return View(ViewRoot + "ChangeForm.cshtml", await engine.FormAsync(null, readOnly: false, PreservedFilters(), cancellationToken));
+    }
+
+    [HttpPost("add")]
+    public async Task<IActionResult> AddPost([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
+    {
+        if (await EngineAsync(app, model, AdminOperation.Add) is not { } engine) return Refusal(app, model);
+        var form = await Request.ReadFormAsync(cancellationToken);
+        var outcome = await engine.SaveAsync(null, form, PreservedFilters(), cancellationToken);
+        return AfterSave(engine, outcome, form, added: true);
+    }
+
+    [HttpGet("{id}")]
+    public IActionResult Object([FromRoute] string app, [FromRoute] string model, [FromRoute] string id) =>
+        RedirectPermanent($"/admin/{app}/{model}/{Uri.EscapeDataString(id)}/change/");
+
+    [HttpGet("{id}/change")]
+    public async Task<IActionResult> Change([FromRoute] string app, [FromRoute] string model, [FromRoute] string id, CancellationToken cancellationToken)
+    {
+        if (await EngineAsync(app, model, AdminOperation.View) is not { } engine) return Refusal(app, model);
+        if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
+        var readOnly = !engine.Admin.HasChangePermission(AdminUser);
+        return View(ViewRoot + "ChangeForm.cshtml", await engine.FormAsync(obj, readOnly, PreservedFilters(), cancellationToken));
+    }
+
+    [HttpPost("{id}/change")]
+    public async Task<IActionResult> ChangePost([FromRoute] string app, [FromRoute] string model, [FromRoute] string id, CancellationToken cancellationToken)
+    {
+        if (await EngineAsync(app, model, AdminOperation.Change) is not { } engine) return Refusal(app, model);
+        if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
+        var form = await Request.ReadFormAsync(cancellationToken);
+        var outcome = await engine.SaveAsync(obj, form, PreservedFilters(), cancellationToken);
+        return AfterSave(engine, outcome, form, added: false);
+    }
+
+    [HttpGet("{id}/delete")]
+    public async Task<IActionResult> Delete([FromRoute] string app, [FromRoute] string model, [FromRoute] string id, CancellationToken cancellationToken)
+    {
+        if (await EngineAsync(app, model, AdminOperation.Delete) is not { } engine) return Refusal(app, model);
+        if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
+        return View(ViewRoot + "Delete.cshtml", await engine.DeletePageAsync([obj], bulk: false, PreservedFilters(), cancellationToken));
+    }
+
+    [HttpPost("{id}/delete")]
+    public async Task<IActionResult> DeletePost([FromRoute] string app, [FromRoute] string model, [FromRoute] string id, CancellationToken cancellationToken)
+    {
+        if (await EngineAsync(app, model, AdminOperation.Delete) is not { } engine) return Refusal(app, model);
+        if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
+        var page = await engine.DeletePageAsync([obj], bulk: false, PreservedFilters(), cancellationToken);
+        if (page.Plan.PermissionsNeeded.Count > 0) return Forbidden();
+        if (!page.Plan.CanDelete) return View(ViewRoot + "Delete.cshtml", page);
+        var label = obj.ToString();
+        await engine.DeleteAsync([obj], cancellationToken);
+        Message(AdminMessages.Success, $"The {engine.Admin.DisplayName} \"{label}\" was deleted successfully.");
+        return Redirect(AdminUrls.ChangeListWithFilters(engine.Admin, PreservedFilters()));
+    }
+
+    [HttpGet("{id}/history")]
+    public async Task<IActionResult> History([FromRoute] string app, [FromRoute] string model, [FromRoute] string id, [FromQuery] string? p, CancellationToken cancellationToken)
+    {
+        if (await EngineAsync(app, model, AdminOperation.View) is not { } engine) return Refusal(app, model);
+        if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
+        var page = int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : 1;
+        return View(ViewRoot + "History.cshtml", await engine.HistoryAsync(obj, page, cancellationToken));
+    }
+
+    private IActionResult AfterSave(ModelAdminEngine engine, SaveOutcome outcome, IFormCollection form, bool added)
+    {
+        if (outcome.Form is { } invalid) return View(ViewRoot + "ChangeForm.cshtml", invalid);
+        var admin = engine.Admin;
+        var preserved = PreservedFilters();
+        var what = $"The {admin.DisplayName} \"{outcome.SavedLabel}\" was {(added ? "added" : "changed")} successfully.";
+        if (form.ContainsKey("_continue"))
+        {
+            Message(AdminMessages.Success, what + " You may edit it again below.");
+            return Redirect(AdminUrls.WithPreservedFilters(AdminUrls.Change(admin, outcome.SavedId!), preserved));
+        }
+        if (form.ContainsKey("_addanother") && admin.HasAddPermission(AdminUser))
+        {
+            Message(AdminMessages.Success, what + $" You may add another {admin.DisplayName} below.");
+            return Redirect(AdminUrls.WithPreservedFilters(AdminUrls.Add(admin), preserved));
+        }
+        Message(AdminMessages.Success, what);
+        return Redirect(AdminUrls.ChangeListWithFilters(admin, preserved));
+    }
+
+    /// <summary>The engine for a registered model the user holds <paramref name="operation"/> on; null means refuse.</summary>
+    private async Task<ModelAdminEngine?> EngineAsync(string app, string model, AdminOperation operation)
+    {
+        var admin = Registry.Find(app, model);
+        if (admin is null || !await HasAsync(admin, operation)) return null;
+        return admin.CreateEngine(RequestContext());
+    }
+
+    private async Task<bool> HasAsync(ModelAdmin admin, AdminOperation operation) =>
+        (await Authorization.AuthorizeAsync(User, admin, [ModelPermissionRequirement.For(operation)])).Succeeded;
+
+    /// <summary>An unknown model is a 404; a known one without the permission a 403 (GET and POST alike).</summary>
+    private IActionResult Refusal(string app, string model) => Registry.Find(app, model) is null ? AdminNotFound() : Forbidden();
+
+    private IActionResult Missing(ModelAdmin admin, string id)
+    {
+        var name = char.ToUpperInvariant(admin.DisplayName[0]) + admin.DisplayName[1..];
+        Message(AdminMessages.Warning, $"{name} with ID \"{id}\" doesn't exist. Perhaps it was deleted?");
+        return Redirect(admin.HasViewPermission(AdminUser) ? AdminUrls.ChangeList(admin) : AdminUrls.Root);
+    }
+
+    /// <summary>A lookup that is not a declared filter: refused and logged, since it is how data gets probed.</summary>
+    private IActionResult DisallowedLookup(ModelAdmin admin, string parameter)
+    {
+        _securityLog.LogWarning("Disallowed changelist lookup {Parameter} on {Model} by user {UserId} from {RemoteAddress}",
+            parameter, admin.Label, AdminUser.Id, HttpContext.Connection.RemoteIpAddress);
+        return AdminView("BadRequest", StatusCodes.Status400BadRequest, $"Filtering by \"{parameter}\" is not allowed.");
+    }
+
+    private List<KeyValuePair<string, string>> QueryItems() =>
+        Request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))).ToList();
+
+    private string PreservedFilters() => Request.Query[AdminUrls.PreservedFiltersParameter].LastOrDefault() ?? "";
+}

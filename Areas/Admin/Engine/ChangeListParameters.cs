@@ -1,0 +1,49 @@
+namespace WebApp.Admin;
+
+/// <summary>
+/// The changelist's query string without the page and error marker (as Django keeps it), and links that change one part of it.
+/// </summary>
+internal sealed class ChangeListParameters
+{
+    public const string Search = "q";
+    public const string Order = "o";
+    public const string Page = "p";
+    public const string ShowAll = "all";
+    public const string Error = "e";
+
+    private readonly List<KeyValuePair<string, string>> _items;
+
+    public ChangeListParameters(string baseUrl, IEnumerable<KeyValuePair<string, string>> items)
+    {
+        BaseUrl = baseUrl;
+        _items = items.Where(i => i.Key is not (Page or Error)).ToList();
+    }
+
+    public string BaseUrl { get; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Items => _items;
+
+    public string? Get(string name) => _items.LastOrDefault(i => i.Key == name).Value;
+
+    public bool Has(string name) => _items.Any(i => i.Key == name);
+
+    /// <summary>The query string to preserve through add/change/delete (no leading "?").</summary>
+    public string QueryString => AdminUrls.Query(_items);
+
+    /// <summary>A changelist URL with parameters set (value) or removed (null); the page is reset unless given.</summary>
+    public string Url(params (string Name, string? Value)[] changes) => Url(changes, remove: []);
+
+    public string Url(IEnumerable<(string Name, string? Value)> changes, IEnumerable<string> remove)
+    {
+        var removed = new HashSet<string>(remove, StringComparer.Ordinal);
+        var list = changes.ToList();
+        foreach (var (name, _) in list) removed.Add(name);
+        var items = _items.Where(i => !removed.Contains(i.Key)).ToList();
+        foreach (var (name, value) in list)
+        {
+            if (value is not null) items.Add(new(name, value));
+        }
+        var query = AdminUrls.Query(items);
+        return query.Length == 0 ? BaseUrl : BaseUrl + "?" + query;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace WebApp.Admin;
+
+/// <summary>The outcome of a changelist request: a page, a redirect with a message, or a refused lookup.</summary>
+internal sealed record ChangeListOutcome(ChangeListViewModel? Page, string? RedirectUrl, string? ErrorMessage, string? DisallowedParameter);
+
+/// <summary>Posted list edits by row key, then field name: shown again with their errors when any row is invalid.</summary>
+internal sealed class ListEdits : Dictionary<string, Dictionary<string, FormFieldViewModel>>;
+
+/// <summary>Either the changelist again with the rows' errors, or the number of objects changed.</summary>
+internal sealed record ListEditOutcome(ChangeListOutcome? Invalid, int Changed);
+
+/// <summary>A save: either a redirect target with a success message, or the form again with its errors.</summary>
+internal sealed record SaveOutcome(ChangeFormViewModel? Form, string? SavedId, string? SavedLabel);
+
+/// <summary>What the engine does for one model; the controller only routes, authorises and picks views.</summary>
+internal abstract class ModelAdminEngine
+{
+    public const string DeleteSelectedAction = "delete_selected";
+
+    public abstract ModelAdmin Admin { get; }
+
+    public abstract Task<ChangeListOutcome> ChangeListAsync(
+        IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken, ListEdits? edits = null);
+
+    /// <summary>Saves the changelist's edited columns (Django's list_editable): all rows or, with any error, none.</summary>
+    public abstract Task<ListEditOutcome> SaveListEditsAsync(
+        IFormCollection form, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken);
+
+    /// <summary>The object with this id (through the admin's queryset), tracked, or null for a bad or unknown id.</summary>
+    public abstract Task<object?> FindAsync(string id, CancellationToken cancellationToken);
+
+    public abstract Task<ChangeFormViewModel> FormAsync(object? existing, bool readOnly, string preservedFilters, CancellationToken cancellationToken);
+
+    /// <summary>Binds the shown fields from the POST, validates and saves with a history entry.</summary>
+    public abstract Task<SaveOutcome> SaveAsync(object? existing, IFormCollection form, string preservedFilters, CancellationToken cancellationToken);
+
+    public abstract Task<DeleteViewModel> DeletePageAsync(IReadOnlyList<object> objects, bool bulk, string preservedFilters, CancellationToken cancellationToken);
+
+    public abstract Task DeleteAsync(IReadOnlyList<object> objects, CancellationToken cancellationToken);
+
+    /// <summary>The rows an action applies to: the selected keys, or every row of the filtered changelist.</summary>
+    public abstract Task<IReadOnlyList<object>?> SelectedAsync(IReadOnlyList<string> keys, bool acrossPages, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken);
+
+    public abstract IReadOnlyList<ActionChoice> AvailableActions();
+
+    /// <summary>Runs a custom action; messages are added to <paramref name="messages"/>; null result means "back to the changelist".</summary>
+    public abstract Task<IActionResult?> RunActionAsync(string name, IReadOnlyList<object> selected, List<string> messages, CancellationToken cancellationToken);
+
+    public abstract Task<HistoryViewModel> HistoryAsync(object obj, int page, CancellationToken cancellationToken);
+
+    public abstract string KeyOf(object obj);
+
+    public abstract AdminOperation? ActionPermission(string name);
+}

@@ -1,0 +1,199 @@
+namespace WebApp.Admin;
+
+public sealed record Breadcrumb(string Text, string? Url);
+
+public sealed record AdminMessage(string Level, string Text);
+
+public sealed record SortState(int Priority, bool Descending);
+
+/// <summary>A changelist column header with the links Django offers: sort by this first, toggle, remove.</summary>
+public sealed record ColumnHeader(string Text, bool Sortable, SortState? Sort, bool ShowPriority, string? PrimaryUrl, string? ToggleUrl, string? RemoveUrl, bool IsBoolean);
+
+/// <summary>One changelist cell: display text (already "-" for empty), or a boolean; a link when the column links.</summary>
+public sealed record ListCell(string Text, bool? Boolean, bool IsBooleanColumn, string? Url)
+{
+    /// <summary>The input of a list-editable column.</summary>
+    public FormFieldViewModel? Editor { get; init; }
+}
+
+public sealed record ListRow(string Key, string Label, IReadOnlyList<ListCell> Cells);
+
+public sealed record FilterLink(string Label, string Url, bool Selected);
+
+public sealed record FilterPanel(string Title, string ParameterName, IReadOnlyList<FilterLink> Links);
+
+/// <summary>A page link, or null for the "…" between elided ranges.</summary>
+public sealed record PageLink(int? Number, string? Url, bool Current);
+
+public sealed record Pagination(int Page, int PageCount, IReadOnlyList<PageLink> Links, string? ShowAllUrl, bool ShowingAll, string CountText);
+
+public sealed record ActionChoice(string Name, string Description);
+
+public sealed record SearchBox(string? Query, string ActionUrl, IReadOnlyList<KeyValuePair<string, string>> HiddenParameters, int ResultCount, int TotalCount, bool Filtered, string ClearUrl);
+
+public sealed class ChangeListViewModel
+{
+    public required ModelAdmin Admin { get; init; }
+    public required string Title { get; init; }
+    public required IReadOnlyList<ColumnHeader> Headers { get; init; }
+    public required IReadOnlyList<ListRow> Rows { get; init; }
+    public required SearchBox? Search { get; init; }
+    public required IReadOnlyList<FilterPanel> Filters { get; init; }
+    public required string? ClearFiltersUrl { get; init; }
+    public required Pagination Pagination { get; init; }
+    public required IReadOnlyList<ActionChoice> Actions { get; init; }
+    public required string? AddUrl { get; init; }
+    public required string PreservedFilters { get; init; }
+    public required string FormActionUrl { get; init; }
+    public required int ResultCount { get; init; }
+    public bool HasEditableColumns { get; init; }
+    public bool HasErrors => Rows.Any(r => r.Cells.Any(c => c.Editor is { Errors.Count: > 0 }));
+}
+
+public enum WidgetKind
+{
+    Text,
+    TextArea,
+    Number,
+    Decimal,
+    Checkbox,
+    NullableBoolean,
+    Date,
+    DateTime,
+    Time,
+    Select,
+    Email,
+    Url,
+    ForeignKey,
+    ManyToMany,
+    Password,
+}
+
+public sealed record SelectOption(string Value, string Label, bool Selected);
+
+/// <summary>Everything a field widget renders: the input, its label, help text, constraints and errors.</summary>
+public sealed class FormFieldViewModel
+{
+    public required string Name { get; init; }
+    public required string Label { get; init; }
+    public string? HelpText { get; init; }
+    public bool Required { get; init; }
+    public bool ReadOnly { get; init; }
+    public WidgetKind Widget { get; init; }
+    public string? Value { get; set; }
+    public string DisplayValue { get; set; } = "-";
+    public IReadOnlyList<SelectOption> Options { get; set; } = [];
+    public int? MaxLength { get; init; }
+    public string? Min { get; init; }
+    public string? Max { get; init; }
+    public string? Step { get; init; }
+    public string? Pattern { get; init; }
+    public List<string> Errors { get; } = [];
+
+    /// <summary>The same field under another name and value (a changelist row's input).</summary>
+    public FormFieldViewModel For(string name, string? value) => new()
+    {
+        Name = name,
+        Label = Label,
+        HelpText = HelpText,
+        Required = Required,
+        ReadOnly = ReadOnly,
+        Widget = Widget,
+        Value = value,
+        Options = Options.Select(o => o with { Selected = o.Value == value }).ToList(),
+        MaxLength = MaxLength,
+        Min = Min,
+        Max = Max,
+        Step = Step,
+        Pattern = Pattern,
+    };
+}
+
+public sealed record FieldsetViewModel(string? Title, string? Description, bool Collapsed, IReadOnlyList<FormFieldViewModel> Fields)
+{
+    /// <summary>The fields grouped into rows (most rows hold one field).</summary>
+    public IReadOnlyList<IReadOnlyList<FormFieldViewModel>> Rows { get; init; } = Fields.Select(f => (IReadOnlyList<FormFieldViewModel>)[f]).ToList();
+}
+
+public sealed class ChangeFormViewModel
+{
+    public required ModelAdmin Admin { get; init; }
+    public required string Title { get; init; }
+    public required bool IsAdd { get; init; }
+    public required bool ReadOnly { get; init; }
+    public string? ObjectId { get; init; }
+    public string? ObjectLabel { get; init; }
+    public required IReadOnlyList<FieldsetViewModel> Fieldsets { get; init; }
+    public List<string> NonFieldErrors { get; } = [];
+    public IReadOnlyList<KeyValuePair<string, string>> ConcurrencyTokens { get; init; } = [];
+    public string? ViewOnSiteUrl { get; init; }
+    public bool CanDelete { get; init; }
+    public bool CanAddAnother { get; init; }
+    public string? HistoryUrl { get; init; }
+    public string? DeleteUrl { get; init; }
+    public required string ChangeListUrl { get; init; }
+    public required string PreservedFilters { get; init; }
+
+    public bool HasErrors => NonFieldErrors.Count > 0 || Fieldsets.Any(s => s.Fields.Any(f => f.Errors.Count > 0));
+}
+
+public sealed class DeletionNode(string modelName, string label, string? url)
+{
+    public string ModelName { get; } = modelName;
+    public string Label { get; } = label;
+    public string? Url { get; } = url;
+    public List<DeletionNode> Children { get; } = [];
+}
+
+public sealed class DeletionPlan
+{
+    public List<DeletionNode> Roots { get; } = [];
+    public List<(string Model, int Count)> Counts { get; } = [];
+    public List<DeletionNode> Protected { get; } = [];
+    public SortedSet<string> PermissionsNeeded { get; } = new(StringComparer.Ordinal);
+    public bool Truncated { get; set; }
+    public int ProtectedCount { get; set; }
+
+    public bool CanDelete => Protected.Count == 0 && ProtectedCount == 0 && PermissionsNeeded.Count == 0;
+}
+
+public sealed class DeleteViewModel
+{
+    public required ModelAdmin Admin { get; init; }
+    public required string Title { get; init; }
+    public required DeletionPlan Plan { get; init; }
+    public required IReadOnlyList<(string Key, string Label)> Objects { get; init; }
+    public required bool Bulk { get; init; }
+    public required string ChangeListUrl { get; init; }
+    public required string PreservedFilters { get; init; }
+    public string? ObjectUrl { get; init; }
+    public required string FormActionUrl { get; init; }
+}
+
+public sealed record HistoryEntryViewModel(DateTime Time, string User, LogAction Action, IReadOnlyList<FieldChange> Changes);
+
+public sealed class HistoryViewModel
+{
+    public required ModelAdmin Admin { get; init; }
+    public required string Title { get; init; }
+    public required string ObjectId { get; init; }
+    public required string ObjectLabel { get; init; }
+    public required IReadOnlyList<HistoryEntryViewModel> Entries { get; init; }
+    public required Pagination Pagination { get; init; }
+    public required string ChangeUrl { get; init; }
+    public required string ChangeListUrl { get; init; }
+}
+
+public sealed record ModelLink(string Name, string? ChangeListUrl, string? AddUrl, bool ViewOnly);
+
+public sealed record AppSection(string Label, string Name, string Url, IReadOnlyList<ModelLink> Models);
+
+public sealed record RecentAction(LogAction Action, string ObjectRepr, string ContentName, string? Url);
+
+public sealed class IndexViewModel
+{
+    public required string Title { get; init; }
+    public required IReadOnlyList<AppSection> Apps { get; init; }
+    public IReadOnlyList<RecentAction> RecentActions { get; init; } = [];
+    public bool ShowRecentActions { get; init; }
+}

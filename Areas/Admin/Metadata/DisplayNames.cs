@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace WebApp.Admin.Metadata;
+
+/// <summary>Human names from [Display] or, failing that, from the C# name ("ShippingCity" → "Shipping city").</summary>
+internal static partial class DisplayNames
+{
+    public static string For(IReadOnlyPropertyBase property) =>
+        property.PropertyInfo is { } info ? For(info) : Humanize(property.Name);
+
+    public static string For(MemberInfo member) =>
+        member.GetCustomAttribute<DisplayAttribute>()?.GetName() is { Length: > 0 } name ? name : Humanize(member.Name);
+
+    public static string? Description(IReadOnlyPropertyBase property) =>
+        property.PropertyInfo?.GetCustomAttribute<DisplayAttribute>()?.GetDescription();
+
+    /// <summary>An app label as a heading: "catalog" → "Catalog".</summary>
+    public static string AppName(string appLabel)
+    {
+        var name = Humanize(appLabel.Replace('_', ' '));
+        return name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
+    }
+
+    public static string ForEnumValue(object value)
+    {
+        var member = value.GetType().GetField(value.ToString()!);
+        return member is null ? value.ToString()! : For(member);
+    }
+
+    /// <summary>"IsActive" → "Is active", "OrderLine" → "Order line"; acronyms keep their case.</summary>
+    public static string Humanize(string name)
+    {
+        var words = WordBoundary().Split(name).Where(w => w.Length > 0).ToList();
+        if (words.Count == 0) return name;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] == "Id") words[i] = "ID";
+            else if (i > 0 && !(words[i].Length > 1 && words[i].All(char.IsUpper))) words[i] = words[i].ToLowerInvariant();
+        }
+        return string.Join(' ', words);
+    }
+
+    [GeneratedRegex("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")]
+    private static partial Regex WordBoundary();
+}

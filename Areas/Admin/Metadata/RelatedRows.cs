@@ -1,0 +1,92 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace WebApp.Admin.Metadata;
+
+/// <summary>Rows of a related model for selects and filters: in the related admin's order, labelled by their display string.</summary>
+internal static class RelatedRows
+{
+    private static readonly MethodInfo LoadMethod = typeof(RelatedRows).GetMethod(nameof(LoadAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    public static Task<IReadOnlyList<(string Key, string Label)>> LoadChoicesAsync(
+        AdminRequestContext context, IReadOnlyEntityType target, CancellationToken cancellationToken) =>
+        (Task<IReadOnlyList<(string, string)>>)LoadMethod.MakeGenericMethod(target.ClrType).Invoke(null, [context, target, null, cancellationToken])!;
+
+    /// <summary>Only the rows with the given keys (the current selection of a many-to-many field).</summary>
+    public static Task<IReadOnlyList<(string Key, string Label)>> LoadByKeysAsync(
+        AdminRequestContext context, IReadOnlyEntityType target, IReadOnlyCollection<object> keys, CancellationToken cancellationToken) =>
+        (Task<IReadOnlyList<(string, string)>>)LoadMethod.MakeGenericMethod(target.ClrType).Invoke(null, [context, target, keys, cancellationToken])!;
+
+    private static async Task<IReadOnlyList<(string, string)>> LoadAsync<TRelated>(
+        AdminRequestContext context, IReadOnlyEntityType target, IReadOnlyCollection<object>? keys, CancellationToken cancellationToken)
+        where TRelated : class
+    {
+        var key = target.FindPrimaryKey()!.Properties[0];
+        IQueryable<TRelated> query = context.Db.Set<TRelated>().AsNoTracking();
+        var admin = context.Registry.Find(typeof(TRelated)) as ModelAdmin<TRelated>;
+        if (admin is not null) query = admin.GetQueryset(query);
+        if (keys is not null) query = query.Where(KeyIn<TRelated>(key, keys));
+        query = Sorting.Apply(query, admin?.Resolved.Ordering ?? [], key);
+        var rows = await query.ToListAsync(cancellationToken);
+        var read = KeyReader<TRelated>(key);
+        return rows.Select(r => (ValueParsing.FormatKey(read(r)), r.ToString() ?? "")).ToList();
+    }
+
+    /// <summary>row => keys.Contains(row.Key), with the keys sent as one parameter.</summary>
+    public static Expression<Func<TEntity, bool>> KeyIn<TEntity>(IReadOnlyPropertyBase key, IEnumerable<object> keys)
+    {
+        var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(key.ClrType))!;
+        foreach (var value in keys) list.Add(value);
+        var parameter = Expression.Parameter(typeof(TEntity), "row");
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [key.ClrType],
+            QueryParameters.Constant(list, list.GetType()), Expression.Property(parameter, key.PropertyInfo!));
+        return Expression.Lambda<Func<TEntity, bool>>(contains, parameter);
+    }
+
+    public static Func<TEntity, object> KeyReader<TEntity>(IReadOnlyPropertyBase key)
+    {
+        var parameter = Expression.Parameter(typeof(TEntity), "row");
+        return Expression.Lambda<Func<TEntity, object>>(Expression.Convert(Expression.Property(parameter, key.PropertyInfo!), typeof(object)), parameter).Compile();
+    }
+}
+
+/// <summary>Applies sort keys with Queryable.OrderBy/ThenBy and always ends on the primary key, so pages are stable.</summary>
+internal static class Sorting
+{
+    /// <param name="newestFirst">With no keys, sort by the key descending (Django's changelist default, "-pk").</param>
+    public static IQueryable<T> Apply<T>(IQueryable<T> query, IEnumerable<SortKey> keys, IReadOnlyPropertyBase primaryKey, bool newestFirst = false)
+    {
+        var ordered = false;
+        var usedKey = false;
+        foreach (var key in keys)
+        {
+            query = OrderBy(query, key.Key, key.Descending, ordered);
+            ordered = true;
+            usedKey |= key.Name == primaryKey.Name;
+        }
+        if (!usedKey)
+        {
+            var parameter = Expression.Parameter(typeof(T), "row");
+            query = OrderBy(query, Expression.Lambda(Expression.Property(parameter, primaryKey.PropertyInfo!), parameter), descending: !ordered && newestFirst, ordered);
+        }
+        return query;
+    }
+
+    private static IQueryable<T> OrderBy<T>(IQueryable<T> query, LambdaExpression key, bool descending, bool thenBy)
+    {
+        // Computed keys arrive boxed (row => (object)row.Stock); EF sorts best on the real type.
+        if (key.Body is UnaryExpression { NodeType: ExpressionType.Convert } box && key.ReturnType == typeof(object))
+            key = Expression.Lambda(box.Operand, key.Parameters);
+        var method = (thenBy, descending) switch
+        {
+            (false, false) => nameof(Queryable.OrderBy),
+            (false, true) => nameof(Queryable.OrderByDescending),
+            (true, false) => nameof(Queryable.ThenBy),
+            (true, true) => nameof(Queryable.ThenByDescending),
+        };
+        var call = Expression.Call(typeof(Queryable), method, [typeof(T), key.ReturnType], query.Expression, Expression.Quote(key));
+        return query.Provider.CreateQuery<T>(call);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Linq.Expressions;
+using WebApp.Admin.Metadata;
+
+namespace WebApp.Admin;
+
+/// <summary>One choice in a filter panel: setting <see cref="Parameter"/> to <see cref="Value"/> selects it.</summary>
+public sealed record FilterChoice(string Label, string Parameter, string Value);
+
+/// <summary>
+/// A changelist filter. Subclass <see cref="SimpleListFilter{T}"/> for a custom one (Django's SimpleListFilter);
+/// <c>Filter(p => p.IsActive)</c> in a registration makes the built-in kinds.
+/// </summary>
+public abstract class ListFilter<T> where T : class
+{
+    public abstract string Title { get; }
+
+    /// <summary>The query-string parameter this filter reads.</summary>
+    public abstract string ParameterName { get; }
+
+    /// <summary>Every parameter the filter may read (the lookup whitelist).</summary>
+    public virtual IReadOnlyList<string> ParameterNames => [ParameterName];
+
+    internal abstract Task<IReadOnlyList<FilterChoice>> GetChoicesAsync(AdminRequestContext context, CancellationToken cancellationToken);
+
+    /// <summary>Narrows the query for the given parameter values, or returns null when a value is not valid.</summary>
+    internal abstract IQueryable<T>? Apply(IQueryable<T> query, IReadOnlyDictionary<string, string> values);
+}
+
+/// <summary>A custom filter: a title, a parameter, fixed choices and the query for each.</summary>
+public abstract class SimpleListFilter<T> : ListFilter<T> where T : class
+{
+    /// <summary>The choices besides "All": value in the query string, label shown.</summary>
+    public abstract IReadOnlyList<(string Value, string Label)> Lookups();
+
+    /// <summary>Narrows the query to the rows of one choice (already checked to be one of <see cref="Lookups"/>).</summary>
+    public abstract IQueryable<T> Filter(IQueryable<T> query, string value);
+
+    internal sealed override Task<IReadOnlyList<FilterChoice>> GetChoicesAsync(AdminRequestContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<FilterChoice>>(Lookups().Select(l => new FilterChoice(l.Label, ParameterName, l.Value)).ToList());
+
+    internal sealed override IQueryable<T>? Apply(IQueryable<T> query, IReadOnlyDictionary<string, string> values)
+    {
+        if (!values.TryGetValue(ParameterName, out var value)) return query;
+        return Lookups().Any(l => l.Value == value) ? Filter(query, value) : null;
+    }
+}
+
+/// <summary>The built-in filters on a property or reference: boolean, enum, foreign key or date presets.</summary>
+internal sealed class PropertyListFilter<T>(Expression<Func<T, object?>> path, string? title) : ListFilter<T> where T : class
+{
+    internal const string IsNullSuffix = "__isnull";
+
+    public Expression<Func<T, object?>> Path { get; } = path;
+
+    // Bound to the EF model by the start-up checks.
+    internal Metadata.ModelPath? Resolved { get; set; }
+    internal PropertyFilterKind Kind { get; set; }
+
+    public override string Title => title ?? Resolved?.DisplayName ?? Path.ToString();
+
+    public override string ParameterName => Resolved?.ParameterName ?? "";
+
+    private string NullParameterName => ParameterName + IsNullSuffix;
+
+    public override IReadOnlyList<string> ParameterNames => Resolved is { IsNullable: true } ? [ParameterName, NullParameterName] : [ParameterName];
+
+    internal override async Task<IReadOnlyList<FilterChoice>> GetChoicesAsync(AdminRequestContext context, CancellationToken cancellationToken)
+    {
+        var path = Resolved!;
+        var choices = new List<FilterChoice>();
+        switch (Kind)
+        {
+            case PropertyFilterKind.Boolean:
+                choices.Add(new("Yes", ParameterName, "1"));
+                choices.Add(new("No", ParameterName, "0"));
+                if (path.IsNullable) choices.Add(new("Unknown", NullParameterName, "1"));
+                break;
+            case PropertyFilterKind.Enum:
+                foreach (var value in Enum.GetValues(Nullable.GetUnderlyingType(path.ClrType) ?? path.ClrType))
+                    choices.Add(new(Metadata.DisplayNames.ForEnumValue(value), ParameterName, value.ToString()!));
+                if (path.IsNullable) choices.Add(new("(None)", NullParameterName, "1"));
+                break;
+            case PropertyFilterKind.ForeignKey:
+                foreach (var (key, label) in await RelatedRows.LoadChoicesAsync(context, path.ForeignKeyTarget!, cancellationToken))
+                    choices.Add(new(label, ParameterName, key));
+                if (path.IsNullable) choices.Add(new("(None)", NullParameterName, "1"));
+                break;
+            case PropertyFilterKind.Date:
+                foreach (var preset in DatePresets.All)
+                    choices.Add(new(preset.Label, ParameterName, preset.Value));
+                if (path.IsNullable)
+                {
+                    choices.Add(new("No date", NullParameterName, "1"));
+                    choices.Add(new("Has date", NullParameterName, "0"));
+                }
+                break;
+        }
+        return choices;
+    }
+
+    internal override IQueryable<T>? Apply(IQueryable<T> query, IReadOnlyDictionary<string, string> values)
+    {
+        var path = Resolved!;
+        var parameter = Expression.Parameter(typeof(T), "row");
+        // A reference filters on its foreign key: row.CategoryId, not row.Category.
+        var member = path is { IsReference: true, Navigations.Count: 0, ForeignKeyProperty: { } fk }
+            ? Expression.Property(parameter, fk.PropertyInfo!)
+            : path.Build(parameter);
+        if (values.TryGetValue(NullParameterName, out var isNull) && path.IsNullable)
+        {
+            if (isNull is not ("1" or "0")) return null;
+            var test = Expression.Equal(member, Expression.Constant(null, member.Type));
+            query = query.Where(Expression.Lambda<Func<T, bool>>(isNull == "1" ? test : Expression.Not(test), parameter));
+        }
+        if (!values.TryGetValue(ParameterName, out var raw)) return query;
+
+        if (Kind == PropertyFilterKind.Date)
+        {
+            if (DatePresets.Range(raw, DateTime.UtcNow) is not var (from, to)) return null;
+            var nonNullable = Nullable.GetUnderlyingType(member.Type) is not null ? Expression.Property(member, "Value") : member;
+            var body = Expression.AndAlso(
+                Expression.GreaterThanOrEqual(nonNullable, QueryParameters.Constant(Convert(from, nonNullable.Type))),
+                Expression.LessThan(nonNullable, QueryParameters.Constant(Convert(to, nonNullable.Type))));
+            if (nonNullable != member) body = Expression.AndAlso(Expression.NotEqual(member, Expression.Constant(null, member.Type)), body);
+            return query.Where(Expression.Lambda<Func<T, bool>>(body, parameter));
+        }
+
+        var valueType = Nullable.GetUnderlyingType(member.Type) ?? member.Type;
+        object? parsed = Kind switch
+        {
+            PropertyFilterKind.Boolean => raw switch { "1" => true, "0" => false, _ => null },
+            PropertyFilterKind.Enum => Enum.TryParse(valueType, raw, ignoreCase: false, out var e) && Enum.IsDefined(valueType, e!) && !int.TryParse(raw, out _) ? e : null,
+            _ => Metadata.ValueParsing.TryParseKey(raw, valueType),
+        };
+        if (parsed is null) return null;
+        var equals = Expression.Equal(member, Expression.Convert(QueryParameters.Constant(parsed, valueType), member.Type));
+        return query.Where(Expression.Lambda<Func<T, bool>>(equals, parameter));
+    }
+
+    private static object Convert(DateTime value, Type type) =>
+        type == typeof(DateOnly) ? DateOnly.FromDateTime(value)
+        : type == typeof(DateTimeOffset) ? (object)new DateTimeOffset(value, TimeSpan.Zero)
+        : (object)value;
+}
+
+internal enum PropertyFilterKind
+{
+    Unsupported,
+    Boolean,
+    Enum,
+    ForeignKey,
+    Date,
+}
+
+/// <summary>Django's date filter presets, as half-open UTC ranges.</summary>
+internal static class DatePresets
+{
+    public static IReadOnlyList<(string Value, string Label)> All { get; } =
+    [
+        ("today", "Today"),
+        ("past-7-days", "Past 7 days"),
+        ("this-month", "This month"),
+        ("this-year", "This year"),
+    ];
+
+    /// <summary>The range for a preset; a null tuple for an unknown value. "any" and "" are not ranges (the caller treats them as no filter).</summary>
+    public static (DateTime From, DateTime To)? Range(string value, DateTime nowUtc)
+    {
+        var today = nowUtc.Date;
+        return value switch
+        {
+            "today" => (today, today.AddDays(1)),
+            "past-7-days" => (today.AddDays(-6), today.AddDays(1)),
+            "this-month" => (new DateTime(today.Year, today.Month, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(today.Year, today.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1)),
+            "this-year" => (new DateTime(today.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(today.Year + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc)),
+            _ => default((DateTime, DateTime)?),
+        };
+    }
+}

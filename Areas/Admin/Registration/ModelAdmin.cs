@@ -1,0 +1,193 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace WebApp.Admin;
+
+/// <summary>
+/// One model's admin options (Django's ModelAdmin). Subclass <see cref="ModelAdmin{T}"/> beside the model;
+/// the admin finds every subclass in the WebApp assembly at start-up and checks it.
+/// </summary>
+public abstract class ModelAdmin
+{
+    protected ModelAdmin(string appLabel) => AppLabel = appLabel;
+
+    /// <summary>The entity class this registration manages.</summary>
+    public abstract Type ModelType { get; }
+
+    /// <summary>Lower-case app label used in URLs and permission names (<c>catalog</c>).</summary>
+    public string AppLabel { get; }
+
+    /// <summary>Lower-case model label used in URLs and permission names (<c>product</c>).</summary>
+    public string ModelName => ModelType.Name.ToLowerInvariant();
+
+    /// <summary>Singular name shown to people (<c>product</c>, <c>order line</c>).</summary>
+    public string VerboseName { get; init; } = "";
+
+    /// <summary>Plural name shown to people; defaults to the singular with an "s".</summary>
+    public string VerboseNamePlural { get; init; } = "";
+
+    /// <summary>Search fields as paths with Django's prefixes: <c>"^Sku"</c> starts with, <c>"=Number"</c> exact, none contains.</summary>
+    public IReadOnlyList<string> SearchFields { get; init; } = [];
+
+    /// <summary>Default ordering as paths, <c>"-"</c> for descending (<c>["-CreatedAt", "Name"]</c>); the key always ends it.</summary>
+    public IReadOnlyList<string> Ordering { get; init; } = [];
+
+    /// <summary>Property names whose values are never written to the history (password hashes, tokens).</summary>
+    public IReadOnlyList<string> SecretFields { get; init; } = [];
+
+    public int ListPerPage { get; init; } = 100;
+
+    /// <summary>"Show all" is offered while the filtered count is at most this.</summary>
+    public int ListMaxShowAll { get; init; } = 200;
+
+    /// <summary>Rows listed on the delete confirmation page before the tree is cut short (counts stay exact).</summary>
+    public int DeleteTreeMaxRows { get; init; } = 200;
+
+    /// <summary>"delete_selected" plus any custom actions.</summary>
+    public bool ActionsEnabled { get; init; } = true;
+
+    public string Label => $"{AppLabel}/{ModelName}";
+
+    internal string DisplayName => VerboseName.Length > 0 ? VerboseName : Metadata.DisplayNames.Humanize(ModelType.Name).ToLowerInvariant();
+
+    internal string DisplayNamePlural => VerboseNamePlural.Length > 0 ? VerboseNamePlural : DisplayName + "s";
+
+    /// <summary>Django's "app.model" content-type string used in history entries.</summary>
+    internal string ContentType => $"{AppLabel}.{ModelName}";
+
+    public string PermissionName(AdminOperation operation) =>
+        $"{AppLabel}.{operation.ToString().ToLowerInvariant()}_{ModelName}";
+
+    // Permission hooks (Django's has_*_permission): override for the rare model with its own rules.
+    public virtual bool HasViewPermission(AdminUser user) =>
+        user.Has(PermissionName(AdminOperation.View)) || user.Has(PermissionName(AdminOperation.Change));
+
+    public virtual bool HasAddPermission(AdminUser user) => user.Has(PermissionName(AdminOperation.Add));
+
+    public virtual bool HasChangePermission(AdminUser user) => user.Has(PermissionName(AdminOperation.Change));
+
+    public virtual bool HasDeletePermission(AdminUser user) => user.Has(PermissionName(AdminOperation.Delete));
+
+    public bool HasPermission(AdminUser user, AdminOperation operation) => operation switch
+    {
+        AdminOperation.View => HasViewPermission(user),
+        AdminOperation.Add => HasAddPermission(user),
+        AdminOperation.Change => HasChangePermission(user),
+        AdminOperation.Delete => HasDeletePermission(user),
+        _ => false,
+    };
+
+    /// <summary>Any permission at all on the model: it is listed on the index.</summary>
+    public bool HasModulePermission(AdminUser user) =>
+        HasViewPermission(user) || HasAddPermission(user) || HasChangePermission(user) || HasDeletePermission(user);
+
+    internal abstract ModelAdminEngine CreateEngine(AdminRequestContext context);
+
+    internal abstract IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model);
+
+    internal ModelAdminRegistry Registry { get; private set; } = null!;
+
+    /// <summary>The lookup whitelist: every parameter a declared filter reads.</summary>
+    internal abstract IReadOnlySet<string> FilterParameterNames { get; }
+
+    internal void Bind(ModelAdminRegistry registry) => Registry = registry;
+}
+
+/// <summary>The four model permissions Django knows.</summary>
+public enum AdminOperation
+{
+    View,
+    Add,
+    Change,
+    Delete,
+}
+
+/// <summary>Typed options for one entity: C# expressions instead of Django's strings, so the compiler checks most names.</summary>
+public abstract class ModelAdmin<T> : ModelAdmin where T : class
+{
+    protected ModelAdmin(string appLabel) : base(appLabel) { }
+
+    public sealed override Type ModelType => typeof(T);
+
+    /// <summary>Changelist columns: <see cref="Column"/> for properties and related paths, <see cref="Computed"/> for anything else.</summary>
+    public IReadOnlyList<ListColumn<T>> ListDisplay { get; init; } = [];
+
+    /// <summary>Columns that link to the change page; by default the first column.</summary>
+    public IReadOnlyList<Expression<Func<T, object?>>> ListDisplayLinks { get; init; } = [];
+
+    /// <summary>Columns edited in place on the changelist (Django's list_editable); never the link column.</summary>
+    public IReadOnlyList<Expression<Func<T, object?>>> ListEditable { get; init; } = [];
+
+    /// <summary>Filters in the side panel: <see cref="Filter"/> for a property or reference, or a <see cref="ListFilter{T}"/> subclass.</summary>
+    public IReadOnlyList<ListFilter<T>> ListFilter { get; init; } = [];
+
+    /// <summary>The change form's fields in order, one per row; by default every editable property.</summary>
+    public IReadOnlyList<Expression<Func<T, object?>>> Fields { get; init; } = [];
+
+    /// <summary>The change form as titled groups (instead of <see cref="Fields"/>).</summary>
+    public IReadOnlyList<Fieldset<T>> Fieldsets { get; init; } = [];
+
+    /// <summary>Properties left off the default form.</summary>
+    public IReadOnlyList<Expression<Func<T, object?>>> Exclude { get; init; } = [];
+
+    /// <summary>Shown with their values, never bound from a POST.</summary>
+    public IReadOnlyList<Expression<Func<T, object?>>> ReadonlyFields { get; init; } = [];
+
+    /// <summary>Custom changelist actions (the built-in "Delete selected" comes first).</summary>
+    public IReadOnlyList<AdminAction<T>> Actions { get; init; } = [];
+
+    /// <summary>The object's public page, for a "View on site" link.</summary>
+    public Func<T, string?>? ViewOnSite { get; init; }
+
+    protected static ListColumn<T> Column(Expression<Func<T, object?>> path, string? header = null) =>
+        new(path, header, sortKey: null, isComputed: false, rendersBoolean: false);
+
+    /// <summary>A column from any expression EF can translate; sortable only with a sort key.</summary>
+    protected static ListColumn<T> Computed(
+        string header, Expression<Func<T, object?>> value, Expression<Func<T, object?>>? sortKey = null, bool boolean = false) =>
+        new(value, header, sortKey, isComputed: true, rendersBoolean: boolean);
+
+    protected static ListFilter<T> Filter(Expression<Func<T, object?>> path, string? title = null) =>
+        new PropertyListFilter<T>(path, title);
+
+    protected static AdminAction<T> Action(
+        string name, string description, AdminOperation permission, AdminActionHandler<T> handler) =>
+        new(name, description, permission, handler);
+
+    // Hooks (Django's get_queryset, save_model, delete_model) for the rare model that needs them.
+
+    /// <summary>The rows this admin works on; every changelist, form and delete starts here.</summary>
+    public virtual IQueryable<T> GetQueryset(IQueryable<T> all) => all;
+
+    /// <summary>A new, unsaved object for the add form.</summary>
+    public virtual T CreateNew() => Activator.CreateInstance<T>();
+
+    /// <summary>Called after binding and validation, before the history and SaveChanges run in one transaction.</summary>
+    public virtual Task SaveModelAsync(AdminSaveContext<T> context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Called before each object is removed; the context then saves the delete with its history entry.</summary>
+    public virtual Task DeleteModelAsync(AdminSaveContext<T> context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal sealed override IReadOnlySet<string> FilterParameterNames =>
+        ListFilter.SelectMany(f => f.ParameterNames).ToHashSet(StringComparer.Ordinal);
+
+    internal sealed override ModelAdminEngine CreateEngine(AdminRequestContext context) => new ModelAdminEngine<T>(this, context);
+
+    internal sealed override IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model)
+    {
+        var checks = new ModelAdminChecks<T>(this, model);
+        var errors = checks.Run().ToList();
+        _resolved = checks.Result;
+        return errors;
+    }
+
+    /// <summary>The options bound to the EF model; set once the start-up checks pass.</summary>
+    internal ResolvedModelAdmin<T> Resolved =>
+        _resolved ?? throw new InvalidOperationException($"{GetType().Name} has not passed the admin checks.");
+
+    private ResolvedModelAdmin<T>? _resolved;
+}
+
+/// <summary>What a save or delete hook sees: the tracked object, whether it is new, and the context.</summary>
+public sealed record AdminSaveContext<T>(T Object, bool IsNew, Microsoft.EntityFrameworkCore.DbContext Db, AdminUser User)
+    where T : class;

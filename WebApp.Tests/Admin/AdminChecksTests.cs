@@ -1,0 +1,205 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using WebApp.Admin;
+using WebApp.Catalog;
+using WebApp.Data;
+using WebApp.Orders;
+
+namespace WebApp.Tests.Admin;
+
+/// <summary>One test per start-up check: a broken registration is reported with its id, model and option.</summary>
+public class AdminChecksTests
+{
+    private static readonly IModel Model = BuildModel();
+
+    private static IModel BuildModel()
+    {
+        using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options);
+        return db.Model;
+    }
+
+    private sealed class Products : ModelAdmin<Product>
+    {
+        public Products(string app = "catalog") : base(app) { }
+
+        public static ListColumn<Product> Col(Expression<Func<Product, object?>> path) => Column(path);
+
+        public static ListFilter<Product> On(Expression<Func<Product, object?>> path) => Filter(path);
+
+        public static AdminAction<Product> Named(string name) => Action(name, name, AdminOperation.Change, (_, _, _) => Task.FromResult<Microsoft.AspNetCore.Mvc.IActionResult?>(null));
+    }
+
+    private sealed class Lines() : ModelAdmin<OrderLine>("orders")
+    {
+        public static ListColumn<OrderLine> Col(Expression<Func<OrderLine, object?>> path) => Column(path);
+    }
+
+    private sealed class NotAnEntity;
+
+    private sealed class NotAnEntityAdmin() : ModelAdmin<NotAnEntity>("misc");
+
+    private sealed class ReservedFilter : SimpleListFilter<Product>
+    {
+        public override string Title => "Reserved";
+        public override string ParameterName => "q";
+        public override IReadOnlyList<(string Value, string Label)> Lookups() => [("x", "X")];
+        public override IQueryable<Product> Filter(IQueryable<Product> query, string value) => query;
+    }
+
+    private sealed class ActiveAgainFilter : SimpleListFilter<Product>
+    {
+        public override string Title => "Active again";
+        public override string ParameterName => "IsActive";
+        public override IReadOnlyList<(string Value, string Label)> Lookups() => [("1", "Yes")];
+        public override IQueryable<Product> Filter(IQueryable<Product> query, string value) => query;
+    }
+
+    private static AdminCheckError Single(params ModelAdmin[] registrations)
+    {
+        var errors = AdminChecks.Run(registrations, Model).ToList();
+        return Assert.Single(errors);
+    }
+
+    [Fact]
+    public void Every_registration_in_the_app_passes()
+    {
+        var registrations = ModelAdminRegistry.Discover(typeof(Program).Assembly);
+
+        Assert.Empty(AdminChecks.Run(registrations, Model));
+        Assert.Contains(registrations, r => r.Label == "catalog/product");
+        Assert.Contains(registrations, r => r.Label == "admin/logentry");
+    }
+
+    [Fact]
+    public void A_broken_registration_stops_start_up_naming_the_model_and_option()
+    {
+        var broken = new Lines { ListDisplay = [Lines.Col(l => l.LineTotal)] };
+
+        var exception = Assert.Throws<AdminConfigurationException>(() => new ModelAdminRegistry([broken], Model));
+
+        Assert.Contains("admin.E108", exception.Message);
+        Assert.Contains("Lines (orders/orderline)", exception.Message);
+        Assert.Contains("ListDisplay[0]", exception.Message);
+        Assert.Contains("LineTotal", exception.Message);
+    }
+
+    [Fact]
+    public void E001_the_model_must_be_an_entity() => Assert.Equal("admin.E001", Single(new NotAnEntityAdmin()).Id);
+
+    [Fact]
+    public void E002_a_model_is_registered_once() => Assert.Equal("admin.E002", Single(new Products(), new Products()).Id);
+
+    [Fact]
+    public void E003_app_labels_are_lower_case() => Assert.Equal("admin.E003", Single(new Products("Catalog")).Id);
+
+    [Fact]
+    public void E005_secret_fields_must_exist() => Assert.Equal("admin.E005", Single(new Products { SecretFields = ["Password"] }).Id);
+
+    [Fact]
+    public void E010_fields_and_fieldsets_exclude_each_other() =>
+        Assert.Equal("admin.E010", Single(new Products { Fields = [p => p.Name], Fieldsets = [new("Main", [p => p.Sku])] }).Id);
+
+    [Fact]
+    public void E011_form_fields_must_be_mapped_properties()
+    {
+        var error = Single(new Lines { Fields = [l => l.LineTotal] });
+        Assert.Equal(("admin.E011", "Fields.Fields[0]"), (error.Id, error.Option));
+    }
+
+    [Fact]
+    public void E012_a_form_field_appears_once() => Assert.Equal("admin.E012", Single(new Products { Fields = [p => p.Name, p => p.Name] }).Id);
+
+    [Fact]
+    public void E013_one_to_many_collections_are_not_form_fields() => Assert.Equal("admin.E013", Single(new Products { Fields = [p => p.Reviews] }).Id);
+
+    [Fact]
+    public void E014_excluded_fields_must_exist() => Assert.Equal("admin.E014", Single(new Lines { Exclude = [l => l.LineTotal] }).Id);
+
+    [Fact]
+    public void E035_read_only_fields_must_exist() => Assert.Equal("admin.E035", Single(new Lines { ReadonlyFields = [l => l.LineTotal] }).Id);
+
+    [Fact]
+    public void E108_list_display_items_must_be_property_paths()
+    {
+        Assert.Equal("admin.E108", Single(new Lines { ListDisplay = [Lines.Col(l => l.LineTotal)] }).Id);
+        Assert.Equal("admin.E108", Single(new Products { ListDisplay = [Products.Col(p => p.Name.Length)] }).Id);
+    }
+
+    [Fact]
+    public void E109_list_display_cannot_show_a_collection()
+    {
+        var error = Single(new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.Tags)] });
+        Assert.Equal(("admin.E109", "ListDisplay[1]"), (error.Id, error.Option));
+    }
+
+    [Fact]
+    public void E111_links_must_be_columns() =>
+        Assert.Equal("admin.E111", Single(new Products { ListDisplay = [Products.Col(p => p.Name)], ListDisplayLinks = [p => p.Sku] }).Id);
+
+    [Fact]
+    public void E121_editable_columns_must_be_displayed() =>
+        Assert.Equal("admin.E121", Single(new Products { ListDisplay = [Products.Col(p => p.Name)], ListEditable = [p => p.Stock] }).Id);
+
+    [Fact]
+    public void E122_editable_columns_must_be_editable_properties()
+    {
+        Assert.Equal("admin.E122", Single(new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.Category!.Name)], ListEditable = [p => p.Category!.Name] }).Id);
+        Assert.Equal("admin.E122", Single(new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.CreatedAt)], ReadonlyFields = [p => p.CreatedAt], ListEditable = [p => p.CreatedAt] }).Id);
+    }
+
+    [Fact]
+    public void E124_an_editable_column_cannot_be_the_link()
+    {
+        Assert.Equal("admin.E124", Single(new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.Stock)], ListEditable = [p => p.Name] }).Id);
+        Assert.Equal("admin.E124", Single(new Products
+        {
+            ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.Stock)], ListDisplayLinks = [p => p.Stock], ListEditable = [p => p.Stock],
+        }).Id);
+        Assert.Empty(AdminChecks.Run([new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.Stock)], ListDisplayLinks = [p => p.Stock], ListEditable = [p => p.Name] }], Model));
+    }
+
+    [Fact]
+    public void E115_filter_parameters_are_unique_and_not_reserved()
+    {
+        Assert.Equal("admin.E115", Single(new Products { ListFilter = [new ReservedFilter()] }).Id);
+        Assert.Equal("admin.E115", Single(new Products { ListFilter = [Products.On(p => p.IsActive), new ActiveAgainFilter()] }).Id);
+    }
+
+    [Fact]
+    public void E116_filters_must_name_a_known_path() => Assert.Equal("admin.E116", Single(new Products { ListFilter = [Products.On(p => p.Category!.Description!.Length)] }).Id);
+
+    [Fact]
+    public void E117_filters_need_a_supported_type() => Assert.Equal("admin.E117", Single(new Products { ListFilter = [Products.On(p => p.Price)] }).Id);
+
+    [Fact]
+    public void E118_and_E119_page_sizes_must_be_sensible()
+    {
+        Assert.Equal("admin.E118", Single(new Products { ListPerPage = 0 }).Id);
+        Assert.Equal("admin.E119", Single(new Products { ListMaxShowAll = -1 }).Id);
+    }
+
+    [Fact]
+    public void E126_search_fields_must_exist()
+    {
+        Assert.Equal("admin.E126", Single(new Products { SearchFields = ["^Nope"] }).Id);
+        Assert.Equal("admin.E126", Single(new Products { SearchFields = ["Category.Nope"] }).Id);
+        Assert.Equal("admin.E126", Single(new Products { SearchFields = ["Reviews.Title"] }).Id);
+    }
+
+    [Fact]
+    public void E127_search_fields_must_be_text() => Assert.Equal("admin.E127", Single(new Products { SearchFields = ["=Price"] }).Id);
+
+    [Fact]
+    public void E033_ordering_must_name_a_known_path() => Assert.Equal("admin.E033", Single(new Products { Ordering = ["-Nope"] }).Id);
+
+    [Fact]
+    public void E034_ordering_must_be_sortable() => Assert.Equal("admin.E034", Single(new Products { Ordering = ["Category"] }).Id);
+
+    [Fact]
+    public void E130_action_names_are_unique()
+    {
+        Assert.Equal("admin.E130", Single(new Products { Actions = [Products.Named("go"), Products.Named("go")] }).Id);
+        Assert.Equal("admin.E130", Single(new Products { Actions = [Products.Named("delete_selected")] }).Id);
+    }
+}

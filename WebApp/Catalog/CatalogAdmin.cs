@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using WebApp.Admin;
+
+namespace WebApp.Catalog;
+
+internal sealed class CategoryAdmin : ModelAdmin<Category>
+{
+    public CategoryAdmin() : base("catalog")
+    {
+        VerboseNamePlural = "categories";
+        ListDisplay = [Column(c => c.Name), Column(c => c.Slug), Computed("Products", c => c.Products.Count, sortKey: c => c.Products.Count)];
+        SearchFields = ["Name", "^Slug"];
+        Ordering = ["Name"];
+        Fields = [c => c.Name, c => c.Slug, c => c.Description];
+    }
+}
+
+internal sealed class ProductAdmin : ModelAdmin<Product>
+{
+    public ProductAdmin() : base("catalog")
+    {
+        ListDisplay =
+        [
+            Column(p => p.Name),
+            Column(p => p.Sku),
+            Column(p => p.Category!.Name, "Category"),
+            Column(p => p.Price),
+            Column(p => p.Stock),
+            Column(p => p.IsActive),
+        ];
+        ListEditable = [p => p.Stock];
+        ListFilter = [Filter(p => p.IsActive), Filter(p => p.Category), Filter(p => p.CreatedAt), new StockLevelFilter()];
+        SearchFields = ["Name", "^Sku", "Category.Name"];
+        Ordering = ["Name"];
+        Fieldsets =
+        [
+            new(null, [p => p.Name, p => p.Slug, p => p.Sku, p => p.Category, p => p.Description]),
+            new("Price and stock", [p => p.Price, p => p.Stock, p => p.IsActive]),
+            new("Tags", [p => p.Tags]) { Description = "Hold Ctrl (⌘ on a Mac) to select more than one." },
+            new("Dates", [p => p.CreatedAt, p => p.UpdatedAt]) { Collapsed = true },
+        ];
+        ReadonlyFields = [p => p.CreatedAt, p => p.UpdatedAt];
+        ViewOnSite = p => $"/products/{p.Slug}";
+    }
+}
+
+/// <summary>A custom filter: products by how much stock is left.</summary>
+internal sealed class StockLevelFilter : SimpleListFilter<Product>
+{
+    public const int LowStockThreshold = 5;
+
+    public override string Title => "Stock level";
+
+    public override string ParameterName => "stock";
+
+    public override IReadOnlyList<(string Value, string Label)> Lookups() =>
+        [("out", "Out of stock"), ("low", $"Low (under {LowStockThreshold})"), ("in", "In stock")];
+
+    public override IQueryable<Product> Filter(IQueryable<Product> query, string value) => value switch
+    {
+        "out" => query.Where(p => p.Stock == 0),
+        "low" => query.Where(p => p.Stock > 0 && p.Stock < LowStockThreshold),
+        _ => query.Where(p => p.Stock > 0),
+    };
+}
+
+internal sealed class TagAdmin : ModelAdmin<Tag>
+{
+    public TagAdmin() : base("catalog")
+    {
+        ListDisplay = [Column(t => t.Name), Column(t => t.Slug)];
+        SearchFields = ["Name", "^Slug"];
+        Ordering = ["Name"];
+    }
+}
+
+internal sealed class ReviewAdmin : ModelAdmin<Review>
+{
+    public ReviewAdmin() : base("catalog")
+    {
+        ListDisplay =
+        [
+            Column(r => r.Title),
+            Column(r => r.Product!.Name, "Product"),
+            Column(r => r.Rating),
+            Column(r => r.IsApproved),
+            Column(r => r.CreatedAt),
+        ];
+        ListFilter = [Filter(r => r.IsApproved), new RatingFilter()];
+        SearchFields = ["Title", "Product.Name", "Author.Email"];
+        Ordering = ["-CreatedAt"];
+        ReadonlyFields = [r => r.CreatedAt];
+        Actions = [Action("approve_selected", "Approve selected reviews", AdminOperation.Change, ApproveAsync)];
+    }
+
+    private static async Task<Microsoft.AspNetCore.Mvc.IActionResult?> ApproveAsync(
+        AdminActionContext<Review> context, IQueryable<Review> selected, CancellationToken cancellationToken)
+    {
+        var pending = await selected.Where(r => !r.IsApproved).ToListAsync(cancellationToken);
+        foreach (var review in pending) review.IsApproved = true;
+        await context.SaveChangesAsync(pending, cancellationToken);
+        context.Message(pending.Count == 1 ? "1 review was approved." : $"{pending.Count} reviews were approved.");
+        return null;
+    }
+}
+
+/// <summary>Reviews by star rating (an int, which the built-in filters leave alone).</summary>
+internal sealed class RatingFilter : SimpleListFilter<Review>
+{
+    public override string Title => "Rating";
+
+    public override string ParameterName => "rating";
+
+    public override IReadOnlyList<(string Value, string Label)> Lookups() =>
+        [.. Enumerable.Range(1, 5).Select(stars => (stars.ToString(System.Globalization.CultureInfo.InvariantCulture), new string('★', stars)))];
+
+    public override IQueryable<Review> Filter(IQueryable<Review> query, string value)
+    {
+        var stars = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        return query.Where(r => r.Rating == stars);
+    }
+}
