@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace WebApp.Api;
+
+/// <summary>
+/// An unhandled exception on an /api request becomes a 500 problem (the exception handler middleware has logged it);
+/// the site's HTML error page is for the site. Nothing about the exception reaches the client.
+/// </summary>
+internal sealed class ApiExceptionHandler : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!ApiSetup.IsApiRequest(httpContext.Request) || httpContext.Response.HasStarted) return false;
+        await ApiProblems.WriteAsync(httpContext, StatusCodes.Status500InternalServerError,
+            "Sorry, an error occurred on our side. Please try again in a moment.");
+        return true;
+    }
+}
