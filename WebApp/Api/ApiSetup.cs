@@ -35,9 +35,10 @@ public static class ApiSetup
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
 
+        // No display names: Identity would offer schemes that have one as external login providers.
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiBearerHandler>(ApiAuthentication.BearerScheme, "API token", null)
-            .AddPolicyScheme(ApiAuthentication.Scheme, "API token or session cookie", options =>
+            .AddScheme<AuthenticationSchemeOptions, ApiBearerHandler>(ApiAuthentication.BearerScheme, displayName: null, _ => { })
+            .AddPolicyScheme(ApiAuthentication.Scheme, displayName: null, options =>
             {
                 options.ForwardDefaultSelector = context => ApiAuthentication.HasAuthorizationHeader(context.Request)
                     ? ApiAuthentication.BearerScheme
