@@ -51,12 +51,13 @@ internal static class ApiValidation
     {
         if (error.Exception is JsonException json)
         {
-            var path = json.Path ?? key;
-            if (path is "$" or "") return (BodyKey, "The request body is not valid JSON, or not a JSON object.");
-            var field = JsonField(path);
-            return (field, json.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? $"\"{field}\" is not a field of this request."
-                : $"The value is not valid: expected {Expected(body?.ParameterType, field)}.");
+            // The reader's messages are not for clients (they name .NET types), but they say which kind of mistake it was.
+            var field = JsonField(json.Path ?? key);
+            if (field.Length > 0 && json.Message.Contains("could not be mapped", StringComparison.Ordinal))
+                return (field, $"\"{field}\" is not a field of this request.");
+            if (field.Length > 0 && json.Message.Contains("could not be converted", StringComparison.Ordinal))
+                return (field, $"The value is not valid: expected {Expected(body?.ParameterType, field)}.");
+            return (BodyKey, "The request body is not valid JSON, or not a JSON object.");
         }
         var message = string.IsNullOrEmpty(error.ErrorMessage) ? "The value is not valid." : error.ErrorMessage;
         if (key.Length == 0) return (BodyKey, message);
