@@ -10,9 +10,11 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ApiSetup.IsApiRequest(httpContext.Request) || httpContext.Response.HasStarted) return false;
+        // By now the request's path is the site's error page; the feature keeps the one that failed.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!ApiSetup.IsApiPath(path) || httpContext.Response.HasStarted) return false;
         await ApiProblems.WriteAsync(httpContext, StatusCodes.Status500InternalServerError,
-            "Sorry, an error occurred on our side. Please try again in a moment.");
+            "Sorry, an error occurred on our side. Please try again in a moment.", instance: path);
         return true;
     }
 }

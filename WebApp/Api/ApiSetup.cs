@@ -95,7 +95,9 @@ public static class ApiSetup
         return app;
     }
 
-    public static bool IsApiRequest(HttpRequest request) => request.Path.StartsWithSegments(PathPrefix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsApiRequest(HttpRequest request) => IsApiPath(request.Path);
+
+    public static bool IsApiPath(PathString path) => path.StartsWithSegments(PathPrefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The API's controllers are internal like the rest of WebApp; MVC only finds public ones by itself.</summary>
     private sealed class ApiControllerFeatureProvider : ControllerFeatureProvider
