@@ -1,5 +1,6 @@
 using WebApp.Accounts;
 using WebApp.Admin;
+using WebApp.Api;
 using WebApp.Cart;
 using WebApp.Data;
 using WebApp.Management;
@@ -13,6 +14,7 @@ builder.AddAccounts();
 builder.AddSite();
 builder.AddShop();
 builder.AddAdmin();
+builder.AddApi();
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ if (command is not null)
 await app.PrepareDatabaseAsync();
 app.UseSite();
 app.UseAdmin();
+app.UseApi();
 await app.RunAsync();
 return 0;
 

@@ -21,6 +21,14 @@ public class WebAppFactory : WebApplicationFactory<Program>
 
     private bool _migrated;
 
+    static WebAppFactory()
+    {
+        // Hundreds of hosts come and go in one test run: watching files with inotify would exhaust the per-user
+        // limit of inotify instances (128 by default), so configuration is not reloaded and watchers poll.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(RepositoryRoot.Path);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WebApp.Accounts;
 using WebApp.Admin;
+using WebApp.Api;
 using WebApp.Cart;
 using WebApp.Data;
 using WebApp.Site;
@@ -40,6 +41,7 @@ public sealed class CommandHost : IAsyncDisposable
         builder.AddSite();
         builder.AddShop();
         builder.AddAdmin();
+        builder.AddApi();
         replaceServices?.Invoke(builder.Services);
         _app = builder.Build();
     }

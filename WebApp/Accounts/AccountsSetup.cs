@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.Extensions.Options;
 using WebApp.Accounts.Mail;
+using WebApp.Accounts.Permissions;
 using WebApp.Data;
 using WebApp.Management.Checks;
 
@@ -54,5 +55,6 @@ public static class AccountsSetup
         builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddSystemCheck<EmailSettingsCheck>();
+        builder.Services.AddUserPermissions();
     }
 }

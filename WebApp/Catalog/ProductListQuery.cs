@@ -28,10 +28,7 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
         int? categoryId = null;
         if (criteria.CategorySlug is { } slug)
         {
-            categoryId = await db.Categories.AsNoTracking()
-                .Where(c => c.Slug == slug)
-                .Select(c => (int?)c.Id)
-                .FirstOrDefaultAsync(cancellationToken);
+            categoryId = await FindCategoryIdAsync(slug, cancellationToken);
             if (categoryId is null)
             {
                 messages.Add($"No category \u201c{slug}\u201d exists; showing products from every category.");
@@ -72,10 +69,21 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
 
     /// <summary>One page of <paramref name="products"/>, read as list rows.</summary>
     internal IQueryable<ProductListItem> PageOf(IQueryable<Product> products, ProductSort sort, int page) =>
+        PageOf<ProductListItem>(products, sort, page, PageSize);
+
+    /// <summary>One page of <paramref name="pageSize"/> products, projected to <typeparamref name="TItem"/> (the JSON API's rows).</summary>
+    internal IQueryable<TItem> PageOf<TItem>(IQueryable<Product> products, ProductSort sort, int page, int pageSize) =>
         Sorted(products, sort)
-            .Skip((page - 1) * PageSize)
-            .Take(PageSize)
-            .ProjectTo<ProductListItem>(mapping);
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ProjectTo<TItem>(mapping);
+
+    /// <summary>The id of the category with <paramref name="slug"/>, or null when there is none.</summary>
+    internal Task<int?> FindCategoryIdAsync(string slug, CancellationToken cancellationToken) =>
+        db.Categories.AsNoTracking()
+            .Where(c => c.Slug == slug)
+            .Select(c => (int?)c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
 
     private async Task<ProductListResult> RunAsync(
         ProductListCriteria criteria, int? categoryId, List<string> messages, CancellationToken cancellationToken)
@@ -109,6 +117,8 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
         ProductSort.PriceAscending => products.OrderBy(p => p.Price).ThenBy(p => p.Id),
         ProductSort.PriceDescending => products.OrderByDescending(p => p.Price).ThenByDescending(p => p.Id),
         ProductSort.Newest => products.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
+        ProductSort.Oldest => products.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id),
+        ProductSort.NameDescending => products.OrderByDescending(p => p.Name).ThenByDescending(p => p.Id),
         _ => products.OrderBy(p => p.Name).ThenBy(p => p.Id),
     };
 }

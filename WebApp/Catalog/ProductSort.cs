@@ -7,6 +7,8 @@ internal enum ProductSort
     PriceAscending,
     PriceDescending,
     Newest,
+    NameDescending,
+    Oldest,
 }
 
 /// <summary>The <c>sort</c> query-string values of <see cref="ProductSort"/>.</summary>
@@ -20,9 +22,14 @@ internal static class ProductSorts
         [ProductSort.PriceAscending] = "price",
         [ProductSort.PriceDescending] = "-price",
         [ProductSort.Newest] = "newest",
+        [ProductSort.NameDescending] = "-name",
+        [ProductSort.Oldest] = "oldest",
     };
 
-    /// <summary>Choices for a sort menu, in the order shown.</summary>
+    /// <summary>Every accepted <c>sort</c> value, for messages and documentation.</summary>
+    public static IReadOnlyList<string> AllQueryValues { get; } = [.. QueryValues.Values];
+
+    /// <summary>Choices for the site's sort menu, in the order shown (the API accepts every value).</summary>
     public static IReadOnlyList<(string QueryValue, string Label)> Choices { get; } =
     [
         ("name", "Name"),

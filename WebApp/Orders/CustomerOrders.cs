@@ -10,14 +10,18 @@ public sealed class CustomerOrders(AppDbContext db, AutoMapper.IConfigurationPro
 {
     public const int PageSize = 10;
 
-    public async Task<OrderPage> ListAsync(string customerId, int page, CancellationToken cancellationToken)
+    public Task<OrderPage> ListAsync(string customerId, int page, CancellationToken cancellationToken) =>
+        ListAsync(customerId, page, PageSize, cancellationToken);
+
+    /// <summary>One page of <paramref name="pageSize"/> orders, newest first; a page past the end gives the last page.</summary>
+    public async Task<OrderPage> ListAsync(string customerId, int page, int pageSize, CancellationToken cancellationToken)
     {
         var mine = db.Orders.Where(o => o.CustomerId == customerId);
         var total = await mine.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);
         var orders = await mine.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Skip((page - 1) * pageSize).Take(pageSize)
             .ProjectTo<OrderSummaryView>(mapping)
             .ToListAsync(cancellationToken);
         return new OrderPage(orders, page, pageCount, total);

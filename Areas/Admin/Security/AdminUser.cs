@@ -3,8 +3,6 @@ namespace WebApp.Admin;
 /// <summary>The signed-in staff member as the admin sees them on this request: flags and permissions fresh from the database.</summary>
 public sealed class AdminUser(string id, string name, bool isSuperuser, IReadOnlySet<string> permissions)
 {
-    public const string PermissionClaimType = "permission";
-
     public string Id { get; } = id;
     public string Name { get; } = name;
     public bool IsSuperuser { get; } = isSuperuser;

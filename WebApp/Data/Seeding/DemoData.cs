@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Accounts;
+using WebApp.Accounts.Permissions;
 using WebApp.Catalog;
 
 namespace WebApp.Data.Seeding;
@@ -168,7 +169,7 @@ internal sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> use
         var role = new IdentityRole(staffRole.Name);
         Succeeded(await roles.CreateAsync(role), $"create the role {staffRole.Name}");
         foreach (var permission in staffRole.Permissions)
-            Succeeded(await roles.AddClaimAsync(role, new Claim(PermissionClaims.Type, permission)), $"grant {permission}");
+            Succeeded(await roles.AddClaimAsync(role, new Claim(PermissionNames.ClaimType, permission)), $"grant {permission}");
     }
 
     private static void Succeeded(IdentityResult result, string what)

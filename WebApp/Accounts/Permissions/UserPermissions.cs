@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WebApp.Data;
+
+namespace WebApp.Accounts.Permissions;
+
+/// <summary>
+/// What a signed-in user may do, read from the database once per request (scoped): their active and superuser flags and
+/// their <c>permission</c> claims, granted directly (AspNetUserClaims) or through roles (AspNetRoleClaims). Revoking a
+/// permission or deactivating a user therefore takes effect on their next request, whatever their cookie or token says.
+/// </summary>
+public sealed class UserPermissions(AppDbContext db, IOptions<IdentityOptions> identityOptions)
+{
+    private readonly Dictionary<string, UserStanding?> _loaded = new(StringComparer.Ordinal);
+
+    /// <summary>The user behind <paramref name="principal"/> as the database says now; null when anonymous or unknown.</summary>
+    public async Task<UserStanding?> GetAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (principal.Identity?.IsAuthenticated != true) return null;
+        var claims = identityOptions.Value.ClaimsIdentity;
+        var userId = principal.FindFirstValue(claims.UserIdClaimType);
+        if (userId is null) return null;
+
+        if (!_loaded.TryGetValue(userId, out var standing))
+        {
+            standing = await LoadAsync(userId, cancellationToken);
+            _loaded[userId] = standing;
+        }
+        // A changed security stamp (password reset, "log out everywhere") ends what an older cookie may do at once.
+        var cookieStamp = principal.FindFirstValue(claims.SecurityStampClaimType);
+        return cookieStamp is not null && standing is not null && cookieStamp != standing.SecurityStamp ? null : standing;
+    }
+
+    /// <summary>Whether the principal is an active user holding <paramref name="permission"/> (superusers hold every one).</summary>
+    public async Task<bool> HasAsync(ClaimsPrincipal principal, string permission, CancellationToken cancellationToken) =>
+        await GetAsync(principal, cancellationToken) is { IsActive: true } standing && standing.Has(permission);
+
+    private async Task<UserStanding?> LoadAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.Id, u.Email, u.UserName, u.IsActive, u.IsStaff, u.IsSuperuser, u.SecurityStamp })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (user is null) return null;
+
+        var permissions = new HashSet<string>(StringComparer.Ordinal);
+        if (user.IsActive && !user.IsSuperuser)
+        {
+            var direct = db.UserClaims
+                .Where(c => c.UserId == userId && c.ClaimType == PermissionNames.ClaimType)
+                .Select(c => c.ClaimValue);
+            var throughRoles = db.UserRoles
+                .Where(ur => ur.UserId == userId)
+                .Join(db.RoleClaims, ur => ur.RoleId, rc => rc.RoleId, (ur, rc) => rc)
+                .Where(rc => rc.ClaimType == PermissionNames.ClaimType)
+                .Select(rc => rc.ClaimValue);
+            foreach (var permission in await direct.Concat(throughRoles).ToListAsync(cancellationToken))
+            {
+                if (permission is not null) permissions.Add(permission);
+            }
+        }
+        return new UserStanding(user.Id, user.Email ?? user.UserName ?? user.Id, user.IsActive, user.IsStaff, user.IsSuperuser,
+            user.SecurityStamp, permissions);
+    }
+}
+
+/// <summary>A user's flags and permissions on this request.</summary>
+public sealed record UserStanding(
+    string UserId, string Name, bool IsActive, bool IsStaff, bool IsSuperuser, string? SecurityStamp, IReadOnlySet<string> Permissions)
+{
+    /// <summary>Superusers hold every permission; "view" is satisfied by view or change (Django's rule).</summary>
+    public bool Has(string permission)
+    {
+        if (!IsActive) return false;
+        if (IsSuperuser || Permissions.Contains(permission)) return true;
+        return PermissionNames.ChangeImpliedByView(permission) is { } change && Permissions.Contains(change);
+    }
+}
