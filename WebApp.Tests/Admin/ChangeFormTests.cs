@@ -53,7 +53,7 @@ public class ChangeFormTests : AdminTestBase
         Assert.Equal("email", page.QuerySelector("#id_ContactEmail")!.GetAttribute("type"));
         // The status is read-only (it moves through the order actions); an enum select is covered by the widget's test.
         Assert.Null(page.QuerySelector("#id_Status"));
-        Assert.Equal(["ORD-1", "Pending"], page.QuerySelectorAll(".admin-readonly").Take(2).Select(e => e.TextContent.Trim()));
+        Assert.Equal(["ORD-1", "buyer@example.com", "Pending"], page.QuerySelectorAll(".admin-readonly").Take(3).Select(e => e.TextContent.Trim()));
         Assert.Empty(page.QuerySelectorAll("input[name=Number]"));
         Assert.NotNull(page.QuerySelector("details summary"));
     }

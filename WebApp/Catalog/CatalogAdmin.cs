@@ -95,9 +95,13 @@ internal sealed class ReviewAdmin : ModelAdmin<Review>
         ListFilter = [Filter(r => r.IsApproved), new RatingFilter()];
         SearchFields = ["Title", "Product.Name", "Author.Email"];
         Ordering = ["-CreatedAt"];
-        ReadonlyFields = [r => r.CreatedAt];
+        // A review stays with the customer who wrote it.
+        ReadonlyFields = [r => r.Author, r => r.CreatedAt];
         Actions = [Action("approve_selected", "Approve selected reviews", AdminOperation.Change, ApproveAsync)];
     }
+
+    /// <summary>Reviews are written by customers on the site, never from a blank admin form.</summary>
+    public override bool HasAddPermission(AdminUser user) => false;
 
     private static async Task<Microsoft.AspNetCore.Mvc.IActionResult?> ApproveAsync(
         AdminActionContext<Review> context, IQueryable<Review> selected, CancellationToken cancellationToken)

@@ -30,8 +30,9 @@ internal sealed class OrderAdmin : ModelAdmin<Order>
             new("Amounts", [o => new { o.Subtotal, o.Total }]),
             new("Dates", [o => o.CreatedAt, o => o.UpdatedAt]) { Collapsed = true },
         ];
-        // The status moves only through the workflow's actions, which return stock and email the customer.
-        ReadonlyFields = [o => o.Number, o => o.Status, o => o.Subtotal, o => o.Total, o => o.CreatedAt, o => o.UpdatedAt];
+        // The status moves only through the workflow's actions, which return stock and email the customer; an order
+        // stays with the customer who placed it.
+        ReadonlyFields = [o => o.Number, o => o.Customer, o => o.Status, o => o.Subtotal, o => o.Total, o => o.CreatedAt, o => o.UpdatedAt];
         Actions =
         [
             Action("mark_paid", "Mark selected orders paid", AdminOperation.Change, (c, s, t) => MoveAsync(c, s, OrderStatus.Paid, t)),
@@ -41,6 +42,9 @@ internal sealed class OrderAdmin : ModelAdmin<Order>
             Action("export_csv", "Export selected orders as CSV", AdminOperation.View, ExportCsvAsync),
         ];
     }
+
+    /// <summary>Orders come from checkout, never from a blank form.</summary>
+    public override bool HasAddPermission(AdminUser user) => false;
 
     /// <summary>Moves each selected order through the workflow; a refused move is reported and the others go ahead.</summary>
     private static async Task<IActionResult?> MoveAsync(
@@ -98,4 +102,10 @@ internal sealed class OrderLineAdmin : ModelAdmin<OrderLine>
         Ordering = ["-OrderId", "Id"];
         Fields = [l => l.Order, l => l.Product, l => l.ProductName, l => l.ProductSku, l => l.UnitPrice, l => l.Quantity];
     }
+
+    // A placed order's lines are a record of the sale: editing them would break its totals and the stock returned on
+    // cancelling, so nobody adds or changes them (deleting follows orders.delete_orderline, as the order's cascade needs).
+    public override bool HasAddPermission(AdminUser user) => false;
+
+    public override bool HasChangePermission(AdminUser user) => false;
 }

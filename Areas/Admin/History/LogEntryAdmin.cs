@@ -1,6 +1,10 @@
 namespace WebApp.Admin;
 
-/// <summary>The history log in the admin: every staff member may read it; nobody adds, changes or deletes entries.</summary>
+/// <summary>
+/// The whole history log in the admin: it holds old and new values of every model, so reading it needs
+/// <c>admin.view_logentry</c> (or superuser); nobody adds, changes or deletes entries. An object's own history page
+/// needs only view permission on that object.
+/// </summary>
 internal sealed class LogEntryAdmin : ModelAdmin<LogEntry>
 {
     public LogEntryAdmin() : base("admin")
@@ -20,8 +24,6 @@ internal sealed class LogEntryAdmin : ModelAdmin<LogEntry>
         Ordering = ["-ActionTime"];
         ActionsEnabled = false;
     }
-
-    public override bool HasViewPermission(AdminUser user) => true;
 
     public override bool HasAddPermission(AdminUser user) => false;
 
