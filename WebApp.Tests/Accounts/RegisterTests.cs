@@ -18,6 +18,35 @@ public class RegisterTests : IDisposable
         ["Input.ConfirmPassword"] = confirm ?? password,
     };
 
+    [Theory]
+    [InlineData("https://evil.example.com/")]
+    [InlineData("//evil.example.com/")]
+    public async Task A_return_url_to_another_site_sends_the_new_customer_home_not_away(string returnUrl)
+    {
+        var client = _factory.CreateBrowserClient();
+
+        using var response = await client.PostFormAsync("/Identity/Account/Register?returnUrl=" + Uri.EscapeDataString(returnUrl),
+            Form(AccountTestData.Password));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Logging_out_with_a_return_url_to_another_site_goes_home()
+    {
+        var client = _factory.CreateBrowserClient();
+        using (await client.PostFormAsync("/Identity/Account/Register", Form(AccountTestData.Password))) { }
+
+        using var response = await client.PostFormAsync("/", new Dictionary<string, string>(),
+            postUrl: "/Identity/Account/Logout?returnUrl=" + Uri.EscapeDataString("https://evil.example.com/"),
+            formSelector: "form[action^='/Identity/Account/Logout']");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("evil", response.Headers.Location!.OriginalString);
+        Assert.False(await client.IsLoggedInAsync());
+    }
+
     [Fact]
     public async Task Registering_creates_an_active_customer_logs_in_and_mails_a_working_confirmation_link()
     {

@@ -202,6 +202,19 @@ public sealed class CartTests(ShopFactory factory) : IClassFixture<ShopFactory>
     }
 
     [Fact]
+    public async Task A_huge_quantity_on_top_of_the_cart_is_refused_as_too_many_not_wrapped_around()
+    {
+        var product = await factory.CreateProductAsync(stock: 10);
+        var client = factory.CreateShopClient();
+        await client.AddToCartAsync(product.Id);
+
+        using var response = await client.PostAddToCartAsync(product.Id.ToString(), int.MaxValue.ToString(), $"/cart/add?productId={product.Id}");
+
+        Assert.StartsWith("Only 10 left of", (await client.FollowAsync(response)).StatusMessage());
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Set<CartItem>().Where(i => i.ProductId == product.Id).SumAsync(i => i.Quantity)));
+    }
+
+    [Fact]
     public async Task Changing_the_cart_without_an_antiforgery_token_is_refused()
     {
         var product = await factory.CreateProductAsync();

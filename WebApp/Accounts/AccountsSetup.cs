@@ -56,5 +56,8 @@ public static class AccountsSetup
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddSystemCheck<EmailSettingsCheck>();
         builder.Services.AddUserPermissions();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
+            options.Conventions.AddAreaFolderApplicationModelConvention("Identity", "/",
+                page => page.Filters.Add(new LocalReturnUrlFilter())));
     }
 }

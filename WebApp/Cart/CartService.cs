@@ -39,7 +39,7 @@ public sealed class CartService(
     public Task<CartChange> AddAsync(HttpContext http, int productId, int quantity, CancellationToken cancellationToken) =>
         ChangeAsync(http, productId, cancellationToken, (product, inCart) =>
         {
-            var wanted = inCart + quantity;
+            var wanted = (long)inCart + quantity; // a huge posted quantity must not wrap around
             if (quantity < 1) return (CartChange.Refused("Quantity must be at least 1."), inCart);
             if (product.Stock < 1) return (CartChange.Refused($"{product.Name} is out of stock."), inCart);
             if (wanted > product.Stock)
@@ -48,7 +48,7 @@ public sealed class CartService(
                 return (CartChange.Refused(StockMessages.OnlyLeft(product.Stock, product.Name) + already), inCart);
             }
             if (wanted > MaxQuantity) return (CartChange.Refused(TooMany), inCart);
-            return (CartChange.Done($"Added {quantity} × {product.Name} to your cart."), wanted);
+            return (CartChange.Done($"Added {quantity} × {product.Name} to your cart."), (int)wanted);
         });
 
     public Task<CartChange> UpdateAsync(HttpContext http, int productId, int quantity, CancellationToken cancellationToken) =>
