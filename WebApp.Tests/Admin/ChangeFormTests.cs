@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Orders;
@@ -141,6 +142,25 @@ public class ChangeFormTests : AdminTestBase
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await Factory.WithDbAsync(db => db.Products.SingleAsync());
         Assert.Equal(("New name", product.Id, "OLD-1", created), (saved.Name, saved.Id, saved.Sku, saved.CreatedAt));
+    }
+
+    [Theory]
+    [InlineData("q%3Dcaf%C3%A9")]
+    [InlineData("q%3Dx%0D%0ALocation%3A%20https%3A%2F%2Fevil.example")]
+    public async Task Preserved_filters_from_the_address_are_re_encoded_into_the_redirect(string preserved)
+    {
+        var category = await Factory.AddCategoryAsync("Shoes");
+        var client = await SuperuserAsync();
+        var url = $"/admin/catalog/category/{category.Id}/change/?_changelist_filters={preserved}";
+        var form = (await client.GetHtmlAsync(url)).FormValues("#category_form");
+
+        using var response = await client.PostWithTokenAsync(url, form.With("Name", "Boots").With("_save", "1"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = Location(response);
+        Assert.StartsWith("/admin/catalog/category/?q=", location);
+        Assert.DoesNotContain("\n", location);
+        Assert.Equal(Uri.UnescapeDataString(preserved).Split('=', 2)[1], QueryHelpers.ParseQuery(new Uri("http://x" + location).Query)["q"].ToString());
     }
 
     [Fact]

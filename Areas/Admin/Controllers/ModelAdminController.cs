@@ -218,5 +218,8 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
     private List<KeyValuePair<string, string>> QueryItems() =>
         Request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))).ToList();
 
-    private string PreservedFilters() => Request.Query[AdminUrls.PreservedFiltersParameter].LastOrDefault() ?? "";
+    /// <summary>The changelist's query string carried through a form, re-encoded: it comes from the request and ends in a Location header.</summary>
+    private string PreservedFilters() => AdminUrls.Query(
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Request.Query[AdminUrls.PreservedFiltersParameter].LastOrDefault())
+            .SelectMany(parameter => parameter.Value.Select(value => new KeyValuePair<string, string>(parameter.Key, value ?? ""))));
 }
