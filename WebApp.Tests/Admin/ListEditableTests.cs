@@ -32,6 +32,42 @@ public class ListEditableTests : AdminTestBase
     }
 
     [Fact]
+    public async Task Saving_the_list_keeps_stock_a_checkout_took_meanwhile_in_rows_nobody_edited()
+    {
+        var (boot, clog) = await ProductsAsync();
+        var client = await SuperuserAsync();
+        var url = "/admin/catalog/product/?o=0";
+        var form = (await client.GetHtmlAsync(url)).FormValues("#changelist-form").With("form-1-Stock", "9").With("_save", "1");
+
+        // A customer buys two boots after the page was shown (the checkout's own bulk update).
+        await Factory.WithDbAsync(db => db.Products.Where(p => p.Id == boot)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Stock, p => p.Stock - 2)));
+        using var response = await client.PostWithTokenAsync(url, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stock = await Factory.WithDbAsync(db => db.Products.OrderBy(p => p.Name).Select(p => p.Stock).ToListAsync());
+        Assert.Equal([3, 9], stock);
+    }
+
+    [Fact]
+    public async Task A_product_form_shown_before_a_checkout_cannot_write_the_old_stock_back()
+    {
+        var (boot, _) = await ProductsAsync();
+        var client = await SuperuserAsync();
+        var url = $"/admin/catalog/product/{boot}/change/";
+        var form = (await client.GetHtmlAsync(url)).FormValues("#product_form").With("Description", "Waterproof.").With("_save", "1");
+
+        await Factory.WithDbAsync(db => db.Products.Where(p => p.Id == boot)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Stock, p => p.Stock - 2).SetProperty(p => p.Version, Guid.NewGuid())));
+        using var response = await client.PostWithTokenAsync(url, form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("changed", (await response.ReadHtmlAsync()).QuerySelector(".errornote")!.TextContent);
+        var saved = await Factory.WithDbAsync(db => db.Products.SingleAsync(p => p.Id == boot));
+        Assert.Equal((3, null), (saved.Stock, saved.Description));
+    }
+
+    [Fact]
     public async Task Saving_changes_the_edited_rows_and_logs_only_those()
     {
         var (boot, clog) = await ProductsAsync();

@@ -3,7 +3,7 @@ using WebApp.Data;
 
 namespace WebApp.Catalog;
 
-public class Product : ITimestamped
+public class Product : ITimestamped, IVersioned
 {
     public int Id { get; set; }
 
@@ -45,6 +45,9 @@ public class Product : ITimestamped
 
     [Display(Name = "Updated")]
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Optimistic-concurrency token: an admin form shown before a checkout took stock cannot write the old stock back.</summary>
+    public Guid Version { get; set; }
 
     public override string ToString() => Name;
 }

@@ -13,6 +13,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.Property(p => p.Description).HasMaxLength(4000);
         product.Property(p => p.Price).HasPrecision(18, 2);
         product.Property(p => p.IsActive).HasDefaultValue(true);
+        product.Property(p => p.Version).IsConcurrencyToken();
 
         product.HasIndex(p => p.Slug).IsUnique();
         product.HasIndex(p => p.Sku).IsUnique();

@@ -54,7 +54,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
                 entry.Entity.UpdatedAt = now;
             }
         }
-        foreach (var entry in ChangeTracker.Entries<Order>())
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
                 entry.Entity.Version = Guid.NewGuid();

@@ -4,7 +4,7 @@ using WebApp.Data;
 
 namespace WebApp.Orders;
 
-public class Order : ITimestamped
+public class Order : ITimestamped, IVersioned
 {
     public int Id { get; set; }
 

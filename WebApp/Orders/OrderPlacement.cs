@@ -72,6 +72,7 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, ILogger<O
                 .Where(p => p.Id == line.ProductId && p.IsActive && p.Stock >= line.Quantity)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.Stock, p => p.Stock - line.Quantity)
+                    .SetProperty(p => p.Version, Guid.NewGuid())
                     .SetProperty(p => p.UpdatedAt, now), cancellationToken);
             if (taken == 0)
             {

@@ -99,6 +99,7 @@ public sealed class OrderWorkflow(AppDbContext db, IAdminHistory history, TimePr
                 await db.Products.Where(p => p.Id == line.ProductId)
                     .ExecuteUpdateAsync(s => s
                         .SetProperty(p => p.Stock, p => p.Stock + line.Quantity)
+                        .SetProperty(p => p.Version, Guid.NewGuid())
                         .SetProperty(p => p.UpdatedAt, now), cancellationToken);
             }
         }

@@ -192,10 +192,11 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
             if (editors.TryGetValue(i, out var template))
             {
                 var name = EditorName(rowIndex, column.Path!.Name);
+                var initial = FormatInput(value);
                 var editor = edits?.GetValueOrDefault(key)?.GetValueOrDefault(column.Path.Name) is { } posted
                     ? CopyWithErrors(posted.For(name, posted.Value), posted.Errors)
-                    : template.For(name, FormatInput(value));
-                cells.Add(new ListCell(CellFormatting.Format(value, column.Path), null, false, null) { Editor = editor });
+                    : template.For(name, initial);
+                cells.Add(new ListCell(CellFormatting.Format(value, column.Path), null, false, null) { Editor = editor, InitialValue = initial });
             }
             else if (column.IsBoolean)
                 cells.Add(new ListCell(value switch { true => "Yes", false => "No", _ => "Unknown" }, value as bool?, true, link));
@@ -236,6 +237,9 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
                 var posted = form[EditorName(index, path.Name)];
                 view.Value = view.Widget == WidgetKind.Checkbox ? (IsTicked(posted) ? "true" : "false") : posted.LastOrDefault()?.Trim();
                 fields[path.Name] = view;
+                // A cell nobody edited keeps what the database holds now (a checkout may have changed the stock meanwhile).
+                var initial = form[InitialName(EditorName(index, path.Name))];
+                if (initial.Count > 0 && string.Equals(initial.LastOrDefault() ?? "", view.Value ?? "", StringComparison.Ordinal)) continue;
                 if (TryConvert(path, view, out var converted)) path.Target.PropertyInfo!.SetValue(obj, converted);
             }
             var rowForm = new ChangeFormViewModel

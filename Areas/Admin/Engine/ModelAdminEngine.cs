@@ -17,6 +17,9 @@ internal sealed record SaveOutcome(ChangeFormViewModel? Form, string? SavedId, s
 /// <summary>What the engine does for one model; the controller only routes, authorises and picks views.</summary>
 internal abstract class ModelAdminEngine
 {
+    /// <summary>The hidden field holding a list-editable cell's value as shown, beside its editor.</summary>
+    internal static string InitialName(string editorName) => "initial-" + editorName;
+
     public const string DeleteSelectedAction = "delete_selected";
 
     public abstract ModelAdmin Admin { get; }

@@ -14,6 +14,9 @@ public sealed record ListCell(string Text, bool? Boolean, bool IsBooleanColumn, 
 {
     /// <summary>The input of a list-editable column.</summary>
     public FormFieldViewModel? Editor { get; init; }
+
+    /// <summary>The editor's value when the page was shown: a save changes only the cells edited since (Django's has_changed).</summary>
+    public string? InitialValue { get; init; }
 }
 
 public sealed record ListRow(string Key, string Label, IReadOnlyList<ListCell> Cells);

@@ -11,7 +11,7 @@ using WebApp.Data;
 namespace WebApp.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261121153029_InitialCreate")]
+    [Migration("20261121155153_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -485,6 +485,10 @@ namespace WebApp.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
