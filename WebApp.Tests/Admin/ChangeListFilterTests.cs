@@ -167,14 +167,31 @@ public class ChangeListFilterTests : AdminTestBase
         Assert.Contains("Invalid filter", Messages(page));
     }
 
-    [Fact]
-    public async Task A_bad_enum_value_redirects_too()
+    [Theory]
+    [InlineData("Lost")]
+    [InlineData("Paid,Shipped")]
+    [InlineData("1")]
+    [InlineData("paid")]
+    public async Task A_bad_enum_value_redirects_too(string status)
     {
         var client = await SuperuserAsync();
 
-        using var response = await client.GetAsync("/admin/orders/order/?Status=Lost");
+        using var response = await client.GetAsync("/admin/orders/order/?Status=" + Uri.EscapeDataString(status));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.EndsWith("?e=1", Location(response));
+    }
+
+    [Fact]
+    public async Task The_date_filter_starts_with_any_date()
+    {
+        var client = await SuperuserAsync();
+
+        var page = await client.GetHtmlAsync("/admin/catalog/product/");
+
+        var links = page.QuerySelectorAll(".admin-filters details")
+            .Single(d => d.QuerySelector("summary")!.TextContent.Contains("created", StringComparison.OrdinalIgnoreCase))
+            .QuerySelectorAll("li").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Equal(["Any date", "Today", "Past 7 days", "This month", "This year"], links);
     }
 }

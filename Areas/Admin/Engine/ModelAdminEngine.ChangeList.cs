@@ -320,7 +320,8 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         {
             var own = filter.ParameterNames;
             var choices = await filter.GetChoicesAsync(context, cancellationToken);
-            var links = new List<FilterLink> { new("All", parameters.Url([], own), !own.Any(parameters.Has)) };
+            var anyLabel = filter is PropertyListFilter<T> { Kind: PropertyFilterKind.Date } ? "Any date" : "All";
+            var links = new List<FilterLink> { new(anyLabel, parameters.Url([], own), !own.Any(parameters.Has)) };
             foreach (var choice in choices)
             {
                 var selected = parameters.Get(choice.Parameter) == choice.Value && own.Where(n => n != choice.Parameter).All(n => !parameters.Has(n));

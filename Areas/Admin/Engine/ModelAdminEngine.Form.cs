@@ -325,8 +325,8 @@ internal sealed partial class ModelAdminEngine<T>
                 ? (true, DateTime.SpecifyKind(dt, DateTimeKind.Utc), null) : (false, null, "Enter a valid date and time."),
             _ when type == typeof(DateOnly) => DateOnly.TryParseExact(text, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var date) ? (true, date, null) : (false, null, "Enter a valid date."),
             _ when type == typeof(TimeOnly) => TimeOnly.TryParse(text, invariant, out var time) ? (true, time, null) : (false, null, "Enter a valid time."),
-            _ when type.IsEnum => Enum.TryParse(type, text, false, out var e) && Enum.IsDefined(type, e!) && !int.TryParse(text, out _)
-                ? (true, e, null) : (false, null, $"Select a valid choice. {text} is not one of the available choices."),
+            _ when type.IsEnum => Enum.GetNames(type).Contains(text, StringComparer.Ordinal)
+                ? (true, Enum.Parse(type, text), null) : (false, null, $"Select a valid choice. {text} is not one of the available choices."),
             _ => ValueParsing.TryParseKey(text, type) is { } parsed ? (true, parsed, null) : (false, null, "Enter a valid value."),
         };
         if (!ok) view.Errors.Add(error!);

@@ -129,7 +129,8 @@ internal sealed class PropertyListFilter<T>(Expression<Func<T, object?>> path, s
         object? parsed = Kind switch
         {
             PropertyFilterKind.Boolean => raw switch { "1" => true, "0" => false, _ => null },
-            PropertyFilterKind.Enum => Enum.TryParse(valueType, raw, ignoreCase: false, out var e) && Enum.IsDefined(valueType, e!) && !int.TryParse(raw, out _) ? e : null,
+            // Only a member's exact name: Enum.TryParse would also take "Paid,Shipped" (their bits combined) or numbers.
+            PropertyFilterKind.Enum => Enum.GetNames(valueType).Contains(raw, StringComparer.Ordinal) ? Enum.Parse(valueType, raw) : null,
             _ => Metadata.ValueParsing.TryParseKey(raw, valueType),
         };
         if (parsed is null) return null;
