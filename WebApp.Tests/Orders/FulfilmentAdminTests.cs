@@ -108,6 +108,26 @@ public sealed class FulfilmentAdminTests : IDisposable
     }
 
     [Fact]
+    public async Task An_action_from_an_order_page_shown_before_someone_else_changed_the_order_is_refused()
+    {
+        var order = await PendingOrderAsync();
+        var staff = await FulfilmentStaffAsync();
+        var changeUrl = $"{OrderList}{order.Id}/change/";
+        var stalePage = await staff.GetHtmlAsync(changeUrl);
+
+        var colleague = await FulfilmentStaffAsync();
+        using (await colleague.PostWithTokenAsync(OrderList, Action("mark_paid", order.Id))) { }
+        var fields = stalePage.FormValues("form.admin-object-actions").With("action", "cancel");
+        using var response = await staff.PostAsync(stalePage.QuerySelector("form.admin-object-actions")!.GetAttribute("action"),
+            new FormUrlEncodedContent(fields));
+
+        Assert.Equal(changeUrl, response.Headers.Location!.OriginalString);
+        Assert.Equal(OrderStatus.Paid, await StatusOfAsync(order.Id));
+        var page = await staff.GetHtmlAsync(changeUrl);
+        Assert.Contains("changed by someone else", page.QuerySelector(".alert-warning")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_status_cannot_be_edited_around_the_workflow()
     {
         var order = await PendingOrderAsync();

@@ -87,11 +87,18 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
             return Redirect(back);
         }
 
+        // From an object's page, the action applies to the object as it was shown: not after someone else changed it.
+        var fromChangePage = form["_return"].LastOrDefault() == "change" && keys.Count == 1;
+        if (fromChangePage && !engine.IsCurrent(selected[0], form))
+        {
+            Message(AdminMessages.Warning, $"This {engine.Admin.DisplayName} was changed by someone else since you opened it. Look at it again, then retry.");
+            return Redirect(AdminUrls.WithPreservedFilters(AdminUrls.Change(engine.Admin, keys[0]), preserved));
+        }
         var messages = new List<AdminMessage>();
         var result = await engine.RunActionAsync(name, selected, messages, cancellationToken);
         foreach (var message in messages) Message(message.Level, message.Text);
         // An action run from an object's change page goes back there.
-        if (result is null && form["_return"].LastOrDefault() == "change" && keys.Count == 1)
+        if (result is null && fromChangePage)
             return Redirect(AdminUrls.WithPreservedFilters(AdminUrls.Change(engine.Admin, keys[0]), preserved));
         return result ?? Redirect(back);
     }

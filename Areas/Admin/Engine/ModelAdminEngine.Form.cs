@@ -434,6 +434,11 @@ internal sealed partial class ModelAdminEngine<T>
         return fields.Values.FirstOrDefault(f => message.Contains("." + f.Name, StringComparison.Ordinal));
     }
 
+    public override bool IsCurrent(object obj, IFormCollection form) =>
+        Resolved.EntityType.GetProperties().Where(p => p.IsConcurrencyToken).All(property =>
+            ValueParsing.TryParseKey(form[ConcurrencyPrefix + property.Name].LastOrDefault(), property.ClrType) is { } posted
+            && Equals(context.Db.Entry(obj).Property(property.Name).CurrentValue, posted));
+
     /// <summary>The form's hidden token becomes the original value, so EF's UPDATE ... WHERE token = @posted refuses a stale save.</summary>
     private bool ApplyConcurrencyTokens(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, IFormCollection form)
     {

@@ -57,5 +57,8 @@ internal abstract class ModelAdminEngine
 
     public abstract string KeyOf(object obj);
 
+    /// <summary>Whether the concurrency tokens posted with a form still match <paramref name="obj"/> (true when it has none).</summary>
+    public abstract bool IsCurrent(object obj, IFormCollection form);
+
     public abstract AdminOperation? ActionPermission(string name);
 }
