@@ -28,6 +28,7 @@ internal sealed class ApiMappingProfile : Profile
             .ForMember(p => p.Reviews, o => o.Ignore())
             .ForMember(p => p.CreatedAt, o => o.Ignore())
             .ForMember(p => p.UpdatedAt, o => o.Ignore())
+            .ForMember(p => p.Version, o => o.Ignore())
             .ForMember(p => p.IsActive, o => o.MapFrom(request => request.IsActive ?? true))
             .AddTransform<string?>(text => string.IsNullOrWhiteSpace(text) ? null : text.Trim());
 
