@@ -46,25 +46,31 @@ internal sealed class CatalogQueries(AppDbContext db, AutoMapper.IConfigurationP
     public Task<IReadOnlyDictionary<int, int>> ActiveProductCountsAsync(CancellationToken cancellationToken) =>
         counts.GetOrCountAsync(ActiveProductCountsKey.Instance, async token =>
             {
-                // The bare column (not WhereActive's parameter) lets SQLite read the (CategoryId, IsActive) index alone,
-                // already grouped; "IsActive = @active" would read every active row through another index and sort them.
-                var byCategory = await db.Products.AsNoTracking()
-                    .Where(p => p.IsActive)
-                    .GroupBy(p => p.CategoryId)
-                    .Select(g => new { CategoryId = g.Key, Count = g.Count() })
-                    .ToDictionaryAsync(c => c.CategoryId, c => c.Count, token);
+                var byCategory = await ActiveProductsByCategory().ToDictionaryAsync(c => c.CategoryId, c => c.Count, token);
                 return (IReadOnlyDictionary<int, int>)byCategory;
             },
             byCategory => byCategory.Values.Sum(count => (long)count),
             cancellationToken);
 
     public async Task<IReadOnlyList<ProductListItem>> NewestProductsAsync(int count, CancellationToken cancellationToken) =>
-        await db.Products.AsNoTracking()
+        await NewestProducts(count).ToListAsync(cancellationToken);
+
+    /// <summary>The query behind <see cref="ActiveProductCountsAsync"/>.</summary>
+    internal IQueryable<CategoryProductCount> ActiveProductsByCategory() =>
+        // The bare column (not WhereActive's parameter) lets SQLite read the (CategoryId, IsActive) index alone, already
+        // grouped; "IsActive = @active" makes it read every active row through another index and sort them.
+        db.Products.AsNoTracking()
+            .Where(p => p.IsActive)
+            .GroupBy(p => p.CategoryId)
+            .Select(g => new CategoryProductCount(g.Key, g.Count()));
+
+    /// <summary>The query behind <see cref="NewestProductsAsync"/>.</summary>
+    internal IQueryable<ProductListItem> NewestProducts(int count) =>
+        db.Products.AsNoTracking()
             .WhereActive()
             .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             .Take(count)
-            .ProjectTo<ProductListItem>(mapping)
-            .ToListAsync(cancellationToken);
+            .ProjectTo<ProductListItem>(mapping);
 
     /// <summary>An active product with its tags, review statistics and latest approved reviews; null when there is none.</summary>
     public async Task<ProductDetails?> FindActiveProductAsync(string slug, CancellationToken cancellationToken)
@@ -112,6 +118,9 @@ internal sealed class CatalogQueries(AppDbContext db, AutoMapper.IConfigurationP
         return string.IsNullOrWhiteSpace(localPart) ? "A customer" : localPart;
     }
 }
+
+/// <summary>How many active products one category has.</summary>
+internal sealed record CategoryProductCount(int CategoryId, int Count);
 
 /// <summary>The count cache's key for <see cref="CatalogQueries.ActiveProductCountsAsync"/>.</summary>
 internal sealed record ActiveProductCountsKey
