@@ -7,7 +7,10 @@ using WebApp.Tests.Infrastructure;
 
 namespace WebApp.Tests.Catalog;
 
-/// <summary>The shop's list pages read the (IsActive, Name/Price/CreatedAt) indexes in order, never sorting the whole table.</summary>
+/// <summary>
+/// The shop's list pages read the (IsActive, Name/Price/CreatedAt) indexes in order, never sorting the whole table;
+/// searches start from the full-text index; counts read indexes alone.
+/// </summary>
 public class ProductListQueryPlanTests : IDisposable
 {
     private readonly WebAppFactory _factory = new();
@@ -48,6 +51,87 @@ public class ProductListQueryPlanTests : IDisposable
         var plan = await ExplainAsync(db, list.Matching(new ProductListCriteria(), categoryId: null).GroupBy(p => 1).Select(g => g.Count()).ToQueryString());
 
         Assert.Contains("COVERING INDEX IX_Products_IsActive_", plan);
+    }
+
+    [Fact]
+    public async Task A_search_reads_the_full_text_index_first_and_looks_products_up_by_id()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var list = scope.ServiceProvider.GetRequiredService<ProductListQuery>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        _factory.EnsureMigrated();
+        var criteria = new ProductListCriteria { Search = "Product 0123", MaxPrice = 50m };
+
+        var pagePlan = await ExplainAsync(db, list.PageOf(list.Matching(criteria, categoryId: 3), ProductSort.Name, page: 1).ToQueryString());
+        var countPlan = await ExplainAsync(db, list.Matching(criteria, categoryId: 3).GroupBy(p => 1).Select(g => g.Count()).ToQueryString());
+
+        foreach (var plan in new[] { pagePlan, countPlan })
+        {
+            var steps = plan.Split('\n');
+            var index = Array.FindIndex(steps, step => step.StartsWith("SCAN ProductSearch VIRTUAL TABLE", StringComparison.Ordinal));
+            var lookup = Array.FindIndex(steps, step => step.StartsWith("SEARCH Products USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
+            Assert.True(index >= 0 && lookup > index, plan);
+            Assert.DoesNotContain("IX_Products_", plan);
+        }
+    }
+
+    [Theory]
+    [InlineData("ab")] // too short for trigrams
+    [InlineData("a\0b")] // a NUL cannot go into a full-text query
+    public async Task A_search_the_index_cannot_answer_tests_every_row_as_before(string search)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var list = scope.ServiceProvider.GetRequiredService<ProductListQuery>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        _factory.EnsureMigrated();
+
+        var plan = await ExplainAsync(db, list.PageOf(list.Matching(new ProductListCriteria { Search = search }, categoryId: null), ProductSort.Name, page: 1).ToQueryString());
+
+        Assert.DoesNotContain("ProductSearch", plan);
+        Assert.Contains("IX_Products_IsActive_Name", plan);
+    }
+
+    [Fact]
+    public async Task A_search_with_many_matches_walks_the_sort_index_instead()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var list = scope.ServiceProvider.GetRequiredService<ProductListQuery>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        _factory.EnsureMigrated();
+
+        var plan = await ExplainAsync(db, list.PageOf(list.Matching(new ProductListCriteria { Search = "Product" }, categoryId: null, manyMatches: true), ProductSort.PriceAscending, page: 3).ToQueryString());
+
+        Assert.Contains("IX_Products_IsActive_Price", plan);
+        Assert.DoesNotContain("ProductSearch", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Fact]
+    public async Task Category_counts_read_only_the_category_index_already_grouped()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<CatalogQueries>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        _factory.EnsureMigrated();
+
+        var plan = await ExplainAsync(db, catalog.ActiveProductsByCategory().ToQueryString());
+
+        Assert.Contains("COVERING INDEX IX_Products_CategoryId_IsActive", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Fact]
+    public async Task The_newest_products_walk_the_created_index()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<CatalogQueries>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        _factory.EnsureMigrated();
+
+        var plan = await ExplainAsync(db, catalog.NewestProducts(8).ToQueryString());
+
+        Assert.Contains("IX_Products_IsActive_CreatedAt", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
     /// <summary>SQLite's plan for SQL from ToQueryString, whose parameters come as ".param set @name value" lines.</summary>

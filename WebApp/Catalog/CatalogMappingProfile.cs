@@ -9,9 +9,9 @@ internal sealed class CatalogMappingProfile : Profile
     {
         CreateMap<Product, ProductListItem>();
 
+        // Counted for all categories at once by CatalogQueries (one grouped query, kept while big), not per row.
         CreateMap<Category, CategorySummary>()
-            .ForMember(summary => summary.ActiveProductCount,
-                options => options.MapFrom(category => category.Products.Count(product => product.IsActive)));
+            .ForMember(summary => summary.ActiveProductCount, options => options.Ignore());
 
         CreateMap<Category, CategoryLink>();
     }

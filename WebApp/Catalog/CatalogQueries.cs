@@ -5,15 +5,22 @@ using WebApp.Data;
 namespace WebApp.Catalog;
 
 /// <summary>Reads the shop's categories and product pages; only active products are ever shown.</summary>
-internal sealed class CatalogQueries(AppDbContext db, AutoMapper.IConfigurationProvider mapping)
+internal sealed class CatalogQueries(AppDbContext db, AutoMapper.IConfigurationProvider mapping, ProductCountCache counts)
 {
     public const int LatestReviewCount = 10;
 
-    public async Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken cancellationToken) =>
-        await db.Categories.AsNoTracking()
+    /// <summary>Every category by name, with its number of active products.</summary>
+    public async Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken cancellationToken)
+    {
+        var categories = await db.Categories.AsNoTracking()
             .OrderBy(c => c.Name).ThenBy(c => c.Id)
             .ProjectTo<CategorySummary>(mapping)
             .ToListAsync(cancellationToken);
+        var activeCounts = await ActiveProductCountsAsync(cancellationToken);
+        foreach (var category in categories)
+            category.ActiveProductCount = activeCounts.GetValueOrDefault(category.Id);
+        return categories;
+    }
 
     public async Task<IReadOnlyList<CategoryLink>> CategoryLinksAsync(CancellationToken cancellationToken) =>
         await db.Categories.AsNoTracking()
@@ -21,19 +28,49 @@ internal sealed class CatalogQueries(AppDbContext db, AutoMapper.IConfigurationP
             .ProjectTo<CategoryLink>(mapping)
             .ToListAsync(cancellationToken);
 
-    public Task<CategorySummary?> FindCategoryAsync(string slug, CancellationToken cancellationToken) =>
-        db.Categories.AsNoTracking()
+    public async Task<CategorySummary?> FindCategoryAsync(string slug, CancellationToken cancellationToken)
+    {
+        var category = await db.Categories.AsNoTracking()
             .Where(c => c.Slug == slug)
             .ProjectTo<CategorySummary>(mapping)
             .FirstOrDefaultAsync(cancellationToken);
+        if (category is not null)
+            category.ActiveProductCount = (await ActiveProductCountsAsync(cancellationToken)).GetValueOrDefault(category.Id);
+        return category;
+    }
+
+    /// <summary>
+    /// Active products per category id (categories without any are missing), counted in one grouped query and kept
+    /// for a while when they add up to a big number, like the product lists' counts.
+    /// </summary>
+    public Task<IReadOnlyDictionary<int, int>> ActiveProductCountsAsync(CancellationToken cancellationToken) =>
+        counts.GetOrCountAsync(ActiveProductCountsKey.Instance, async token =>
+            {
+                var byCategory = await ActiveProductsByCategory().ToDictionaryAsync(c => c.CategoryId, c => c.Count, token);
+                return (IReadOnlyDictionary<int, int>)byCategory;
+            },
+            byCategory => byCategory.Values.Sum(count => (long)count),
+            cancellationToken);
 
     public async Task<IReadOnlyList<ProductListItem>> NewestProductsAsync(int count, CancellationToken cancellationToken) =>
-        await db.Products.AsNoTracking()
+        await NewestProducts(count).ToListAsync(cancellationToken);
+
+    /// <summary>The query behind <see cref="ActiveProductCountsAsync"/>.</summary>
+    internal IQueryable<CategoryProductCount> ActiveProductsByCategory() =>
+        // The bare column (not WhereActive's parameter) lets SQLite read the (CategoryId, IsActive) index alone, already
+        // grouped; "IsActive = @active" makes it read every active row through another index and sort them.
+        db.Products.AsNoTracking()
+            .Where(p => p.IsActive)
+            .GroupBy(p => p.CategoryId)
+            .Select(g => new CategoryProductCount(g.Key, g.Count()));
+
+    /// <summary>The query behind <see cref="NewestProductsAsync"/>.</summary>
+    internal IQueryable<ProductListItem> NewestProducts(int count) =>
+        db.Products.AsNoTracking()
             .WhereActive()
             .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             .Take(count)
-            .ProjectTo<ProductListItem>(mapping)
-            .ToListAsync(cancellationToken);
+            .ProjectTo<ProductListItem>(mapping);
 
     /// <summary>An active product with its tags, review statistics and latest approved reviews; null when there is none.</summary>
     public async Task<ProductDetails?> FindActiveProductAsync(string slug, CancellationToken cancellationToken)
@@ -80,4 +117,13 @@ internal sealed class CatalogQueries(AppDbContext db, AutoMapper.IConfigurationP
         var localPart = email?.Split('@')[0];
         return string.IsNullOrWhiteSpace(localPart) ? "A customer" : localPart;
     }
+}
+
+/// <summary>How many active products one category has.</summary>
+internal sealed record CategoryProductCount(int CategoryId, int Count);
+
+/// <summary>The count cache's key for <see cref="CatalogQueries.ActiveProductCountsAsync"/>.</summary>
+internal sealed record ActiveProductCountsKey
+{
+    public static readonly ActiveProductCountsKey Instance = new();
 }

@@ -7,7 +7,7 @@ internal sealed class CategorySummary
     public string Name { get; init; } = "";
     public string Slug { get; init; } = "";
     public string? Description { get; init; }
-    public int ActiveProductCount { get; init; }
+    public int ActiveProductCount { get; set; }
 }
 
 /// <summary>A category's name and address, for menus.</summary>

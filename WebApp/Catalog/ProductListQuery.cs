@@ -15,8 +15,14 @@ internal sealed class ProductListResult
     public required IReadOnlyList<string> Messages { get; init; }
 }
 
-/// <summary>Lists active products for the shop: filters, sorts and pages in SQL, reading only the listed columns.</summary>
-internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfigurationProvider mapping)
+/// <summary>One page of a product list read as <typeparamref name="TItem"/>; no items when the page is past the end.</summary>
+internal sealed record ProductPage<TItem>(IReadOnlyList<TItem> Items, int Page, int TotalCount, int PageCount);
+
+/// <summary>
+/// Lists active products for the shop: filters, sorts and pages in SQL, reading only the listed columns. Searches go
+/// through the full-text index when it can answer; counts of big lists come from <see cref="ProductCountCache"/>.
+/// </summary>
+internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfigurationProvider mapping, ProductCountCache counts)
 {
     public const int PageSize = 24;
     private const string LikeEscape = "\\";
@@ -46,14 +52,63 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
     public static string ContainsPattern(string text) =>
         "%" + text.Replace(LikeEscape, LikeEscape + LikeEscape).Replace("%", LikeEscape + "%").Replace("_", LikeEscape + "_") + "%";
 
-    /// <summary>The active products that match, unsorted.</summary>
-    internal IQueryable<Product> Matching(ProductListCriteria criteria, int? categoryId)
+    /// <summary>
+    /// Page <paramref name="page"/> of the active products that match, sorted, with their number: exact for lists of
+    /// up to <see cref="ListCacheOptions.CountThreshold"/> products, up to <see cref="ListCacheOptions.Expiry"/> old for
+    /// bigger ones. A page past the end has no items (the caller decides what to show instead).
+    /// </summary>
+    internal async Task<ProductPage<TItem>> ReadPageAsync<TItem>(
+        ProductListCriteria criteria, int? categoryId, ProductSort sort, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var products = db.Products.AsNoTracking().WhereActive();
+        var key = new ProductCountKey(criteria.Search, categoryId, criteria.MinPrice, criteria.MaxPrice);
+        Task<int> CountBigListAsync() => counts.GetOrCountAsync(
+            key, token => Matching(criteria, categoryId).CountAsync(token), total => total, cancellationToken);
+
+        int total;
+        if (counts.Remembers(key))
+        {
+            // Big when last counted: the kept count, or one recount shared with concurrent requests.
+            total = await CountBigListAsync();
+        }
+        else
+        {
+            // Counting stops past the threshold: a small list's exact number, or the news that the list is big.
+            var upToThreshold = await Matching(criteria, categoryId).Take(counts.CountLimit).CountAsync(cancellationToken);
+            total = counts.Keeps(upToThreshold) ? await CountBigListAsync() : upToThreshold;
+        }
+        // Past the end of a kept count is missing too: recounting here would let any address force a full count.
+        if (page > PageCountOf(total, pageSize))
+            return new ProductPage<TItem>([], page, total, PageCountOf(total, pageSize));
+
+        IReadOnlyList<TItem> items = total == 0
+            ? []
+            : await PageOf<TItem>(Matching(criteria, categoryId, manyMatches: counts.Keeps(total)), sort, page, pageSize)
+                .ToListAsync(cancellationToken);
+        if (items.Count == 0 && page > 1)
+        {
+            // A kept count promised rows that have gone since: correct it once.
+            counts.Forget(key);
+            total = await CountBigListAsync();
+        }
+        return new ProductPage<TItem>(items, page, total, PageCountOf(total, pageSize));
+    }
+
+    /// <summary>The active products that match, unsorted.</summary>
+    /// <param name="manyMatches">
+    /// The caller knows the matches are many: a search then tests rows in the list's own order (a page of them comes
+    /// quickly) instead of looking every match up in the search index and sorting them all.
+    /// </param>
+    internal IQueryable<Product> Matching(ProductListCriteria criteria, int? categoryId, bool manyMatches = false)
+    {
+        var products = criteria.Search is { } text && !manyMatches
+            ? ProductSearchIndex.Candidates(db, text) ?? db.Products
+            : db.Products;
+        products = products.AsNoTracking().WhereActive();
         if (categoryId is { } id)
             products = products.Where(p => p.CategoryId == id);
         if (criteria.Search is { } search)
         {
+            // Also after the index: it is the definition of a match (the index may offer a few more candidates).
             var pattern = ContainsPattern(search);
             products = products.Where(p =>
                 EF.Functions.Like(p.Name, pattern, LikeEscape)
@@ -88,28 +143,28 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
     private async Task<ProductListResult> RunAsync(
         ProductListCriteria criteria, int? categoryId, List<string> messages, CancellationToken cancellationToken)
     {
-        var products = Matching(criteria, categoryId);
-        var totalCount = await products.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (totalCount + PageSize - 1) / PageSize);
-        var page = criteria.Page;
-        if (page > pageCount)
+        var result = await ReadPageAsync<ProductListItem>(criteria, categoryId, criteria.Sort, criteria.Page, PageSize, cancellationToken);
+        if (result.Page > result.PageCount)
         {
-            messages.Add($"Page {page} does not exist; showing the last page.");
-            page = pageCount;
+            messages.Add($"Page {result.Page} does not exist; showing the last page.");
+            result = await ReadPageAsync<ProductListItem>(criteria, categoryId, criteria.Sort, result.PageCount, PageSize, cancellationToken);
         }
-
-        var items = await PageOf(products, criteria.Sort, page).ToListAsync(cancellationToken);
 
         return new ProductListResult
         {
-            Criteria = criteria with { Page = page },
-            Items = items,
-            TotalCount = totalCount,
-            Page = page,
-            PageCount = pageCount,
+            Criteria = criteria with { Page = result.Page },
+            Items = result.Items,
+            TotalCount = result.TotalCount,
+            Page = result.Page,
+            PageCount = result.PageCount,
             Messages = messages,
         };
     }
+
+    private static int PageCountOf(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
+
+    /// <summary>What a list's count depends on: the criteria without sort and page.</summary>
+    private sealed record ProductCountKey(string? Search, int? CategoryId, decimal? MinPrice, decimal? MaxPrice);
 
     // Every order ends with Id, so that equal names or prices never move between pages.
     private static IQueryable<Product> Sorted(IQueryable<Product> products, ProductSort sort) => sort switch

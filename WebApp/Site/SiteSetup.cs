@@ -18,8 +18,7 @@ public static class SiteSetup
         builder.Services.AddAutoMapper(
             (services, mapping) => mapping.LicenseKey = services.GetRequiredService<IConfiguration>()["AutoMapper:LicenseKey"],
             typeof(CatalogMappingProfile));
-        builder.Services.AddScoped<ProductListQuery>();
-        builder.Services.AddScoped<CatalogQueries>();
+        builder.Services.AddCatalog();
 
         // Read when the app starts rather than now, so that tests and commands can still change configuration.
         builder.Services.AddOptions<RequestLocalizationOptions>()

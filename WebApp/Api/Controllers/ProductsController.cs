@@ -38,14 +38,11 @@ internal sealed class ProductsController(
             MinPrice = parameters.MinPrice,
             MaxPrice = parameters.MaxPrice,
         };
-        var matching = productList.Matching(criteria, categoryId);
-        var total = await matching.CountAsync(cancellationToken);
-        var (page, pageSize) = (parameters.Page, parameters.PageSize);
-        if (!PageExists(page, pageSize, total, out var pageCount)) return PageMissing(page, pageCount);
-
         ProductSorts.TryParse(parameters.Sort, out var sort);
-        var items = await productList.PageOf<ProductSummaryResponse>(matching, sort, page, pageSize).ToListAsync(cancellationToken);
-        return PageOf(items, page, pageSize, total);
+        var result = await productList.ReadPageAsync<ProductSummaryResponse>(
+            criteria, categoryId, sort, parameters.Page, parameters.PageSize, cancellationToken);
+        if (result.Page > result.PageCount) return PageMissing(result.Page, result.PageCount);
+        return PageOf(result.Items, result.Page, parameters.PageSize, result.TotalCount);
     }
 
     [HttpGet("{id:int}", Name = "GetProduct")]

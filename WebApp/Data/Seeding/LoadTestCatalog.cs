@@ -85,6 +85,7 @@ internal static class LoadTestCatalog
             var dbTransaction = transaction.GetDbTransaction();
             // Again inside the transaction: an order placed meanwhile must not lose its products.
             await EnsureNoOrderLinesAsync(db, cancellationToken);
+            var searchIndex = await ProductSearchIndex.BeginBulkLoadAsync(db, dbTransaction, cancellationToken);
             await DeleteCatalogAsync(db, dbTransaction, cancellationToken);
 
             await using (var categories = new BulkInserter<Category>(db, dbTransaction))
@@ -118,6 +119,7 @@ internal static class LoadTestCatalog
                 }
             }
             await reviews.FlushAsync(cancellationToken);
+            if (searchIndex is not null) await searchIndex.CompleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (productCount % 100_000 != 0)
                 progress(productCount);
