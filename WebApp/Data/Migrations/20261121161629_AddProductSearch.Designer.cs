@@ -11,8 +11,8 @@ using WebApp.Data;
 namespace WebApp.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261121155153_InitialCreate")]
-    partial class InitialCreate
+    [Migration("20261121161629_AddProductSearch")]
+    partial class AddProductSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
