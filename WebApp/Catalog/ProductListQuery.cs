@@ -86,7 +86,7 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
                 .ToListAsync(cancellationToken);
         if (items.Count == 0 && page > 1)
         {
-            // A kept count promised rows that have gone since: correct it once.
+            // The count promised rows that have gone since (a kept count outlived them, or a delete came between).
             counts.Forget(key);
             total = await CountBigListAsync();
         }
