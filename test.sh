@@ -17,7 +17,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 export WEBAPP_CHROMIUM="${WEBAPP_CHROMIUM:-$(command -v chromium)}"
 
+dotnet tool restore >/dev/null
 dotnet build WebApp.sln -c Release -nologo -clp:ErrorsOnly
+# The EF tools must agree with the test that checks the same: no model change without a migration.
+dotnet ef migrations has-pending-model-changes --project WebApp --configuration Release --no-build
 
 results=$(mktemp -d)
 status=0

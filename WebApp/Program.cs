@@ -10,6 +10,7 @@ var command = ManagementCommands.Parse(args);
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 builder.AddAppDatabase();
+builder.AddKeyRing();
 builder.AddAccounts();
 builder.AddSite();
 builder.AddShop();
