@@ -1,18 +1,18 @@
 using WebApp.Admin;
 using WebApp.Admin.Components;
-using static WebApp.Tests.Infrastructure.ComponentRendering;
+using Bunit;
 
 namespace WebApp.Tests.Admin.Components;
 
-public class PagerTests
+public class PagerTests : BunitContext
 {
     [Fact]
-    public async Task Renders_page_links_gaps_the_current_page_and_the_count()
+    public void Renders_page_links_gaps_the_current_page_and_the_count()
     {
         var pagination = new Pagination(3, 40,
             [new(1, "/p1", false), new(null, null, false), new(3, null, true), new(4, "/p4", false)], null, false, "4,000 products");
 
-        var cut = await RenderComponent<Pager>(p => p.Add(c => c.Pagination, pagination));
+        var cut = Render<Pager>(p => p.Add(c => c.Pagination, pagination));
 
         Assert.Equal(["1", "…", "3", "4"], cut.FindAll(".page-item").Select(i => i.TextContent.Trim()));
         Assert.Equal("page", cut.Find(".page-item.active").GetAttribute("aria-current"));
@@ -23,9 +23,9 @@ public class PagerTests
     }
 
     [Fact]
-    public async Task Offers_show_all_when_allowed_and_no_links_for_one_page()
+    public void Offers_show_all_when_allowed_and_no_links_for_one_page()
     {
-        var cut = await RenderComponent<Pager>(p => p.Add(c => c.Pagination, new Pagination(1, 1, [], "/all", false, "3 tags")));
+        var cut = Render<Pager>(p => p.Add(c => c.Pagination, new Pagination(1, 1, [], "/all", false, "3 tags")));
 
         Assert.Empty(cut.FindAll(".pagination"));
         Assert.Equal("/all", cut.Find(".admin-show-all").GetAttribute("href"));

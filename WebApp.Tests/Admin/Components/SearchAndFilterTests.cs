@@ -1,38 +1,38 @@
 using WebApp.Admin;
 using WebApp.Admin.Components;
-using static WebApp.Tests.Infrastructure.ComponentRendering;
+using Bunit;
 
 namespace WebApp.Tests.Admin.Components;
 
-public class SearchAndFilterTests
+public class SearchAndFilterTests : BunitContext
 {
     [Fact]
-    public async Task The_search_bar_keeps_filters_and_shows_the_result_line()
+    public void The_search_bar_keeps_filters_and_shows_the_result_line()
     {
         var search = new SearchBox("<b>shoe</b>", "/admin/catalog/product/", [new("IsActive", "1"), new("o", "2")], 2, 30, true, "/clear");
 
-        var cut = await RenderComponent<SearchBar>(p => p.Add(c => c.Search, search));
+        var cut = Render<SearchBar>(p => p.Add(c => c.Search, search));
 
         Assert.Equal("get", cut.Find("form").GetAttribute("method"));
         Assert.Equal("search", cut.Find("form").GetAttribute("role"));
         Assert.Equal("<b>shoe</b>", cut.Find("#searchbar").GetAttribute("value"));
         Assert.Equal("searchbar", cut.Find("label").GetAttribute("for"));
         Assert.Equal([("IsActive", "1"), ("o", "2")], cut.FindAll("input[type=hidden]").Select(i => (i.GetAttribute("name"), i.GetAttribute("value"))));
-        Assert.Contains("2 results", cut.Text);
+        Assert.Contains("2 results", cut.Markup);
         Assert.Equal("/clear", cut.Find("form a").GetAttribute("href"));
-        Assert.DoesNotContain("<b>shoe", cut.Markup);
+        Assert.Empty(cut.FindAll("b")); // the term stays text: no element was made of it
     }
 
     [Fact]
-    public async Task Without_a_search_there_is_no_result_line()
+    public void Without_a_search_there_is_no_result_line()
     {
-        var cut = await RenderComponent<SearchBar>(p => p.Add(c => c.Search, new SearchBox(null, "/x/", [], 5, 5, false, "/x/")));
+        var cut = Render<SearchBar>(p => p.Add(c => c.Search, new SearchBox(null, "/x/", [], 5, 5, false, "/x/")));
 
-        Assert.DoesNotContain("results", cut.Text);
+        Assert.DoesNotContain("results", cut.Markup);
     }
 
     [Fact]
-    public async Task The_filter_sidebar_lists_choices_marks_the_current_one_and_offers_clear_all()
+    public void The_filter_sidebar_lists_choices_marks_the_current_one_and_offers_clear_all()
     {
         FilterPanel[] panels =
         [
@@ -40,7 +40,7 @@ public class SearchAndFilterTests
             new("Stock level", "stock", [new("All", "/all", true), new("Out of stock", "/out", false)]),
         ];
 
-        var cut = await RenderComponent<FilterSidebar>(p => p.Add(c => c.Panels, panels).Add(c => c.ClearAllUrl, "/clear"));
+        var cut = Render<FilterSidebar>(p => p.Add(c => c.Panels, panels).Add(c => c.ClearAllUrl, "/clear"));
 
         Assert.Equal(["By active", "By stock level"], cut.FindAll("summary").Select(s => s.TextContent));
         Assert.Equal(["Yes", "All"], cut.FindAll("li.selected").Select(l => l.TextContent.Trim()));
@@ -49,20 +49,28 @@ public class SearchAndFilterTests
     }
 
     [Fact]
-    public async Task No_clear_all_link_without_a_filter()
+    public void No_clear_all_link_without_a_filter()
     {
-        var cut = await RenderComponent<FilterSidebar>(p => p.Add(c => c.Panels, [new FilterPanel("Active", "IsActive", [new("All", "/", true)])]));
+        var cut = Render<FilterSidebar>(p => p.Add(c => c.Panels, [new FilterPanel("Active", "IsActive", [new("All", "/", true)])]));
 
-        Assert.DoesNotContain("Clear all filters", cut.Text);
+        Assert.DoesNotContain("Clear all filters", cut.Markup);
+    }
+
+    [Fact]
+    public void A_yes_renders_exactly_the_icon_and_the_hidden_word()
+    {
+        var cut = Render<BooleanIcon>(p => p.Add(c => c.Value, true));
+
+        cut.MarkupMatches("""<span class="admin-boolean admin-boolean-yes" title="Yes"><span aria-hidden="true">✔</span><span class="visually-hidden">Yes</span></span>""");
     }
 
     [Theory]
     [InlineData(true, "Yes", "yes")]
     [InlineData(false, "No", "no")]
     [InlineData(null, "Unknown", "unknown")]
-    public async Task Booleans_render_an_icon_with_text_for_screen_readers(bool? value, string text, string css)
+    public void Booleans_render_an_icon_with_text_for_screen_readers(bool? value, string text, string css)
     {
-        var cut = await RenderComponent<BooleanIcon>(p => p.Add(c => c.Value, value));
+        var cut = Render<BooleanIcon>(p => p.Add(c => c.Value, value));
 
         Assert.Equal(text, cut.Find(".visually-hidden").TextContent);
         Assert.Equal("true", cut.Find("[aria-hidden]").GetAttribute("aria-hidden"));

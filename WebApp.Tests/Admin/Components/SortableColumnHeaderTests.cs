@@ -1,15 +1,15 @@
 using WebApp.Admin;
 using WebApp.Admin.Components;
-using static WebApp.Tests.Infrastructure.ComponentRendering;
+using Bunit;
 
 namespace WebApp.Tests.Admin.Components;
 
-public class SortableColumnHeaderTests
+public class SortableColumnHeaderTests : BunitContext
 {
     [Fact]
-    public async Task An_unsortable_column_is_plain_text()
+    public void An_unsortable_column_is_plain_text()
     {
-        var cut = await RenderComponent<SortableColumnHeader>(p => p.Add(c => c.Header, new ColumnHeader("Total <b>", false, null, false, null, null, null, false)));
+        var cut = Render<SortableColumnHeader>(p => p.Add(c => c.Header, new ColumnHeader("Total <b>", false, null, false, null, null, null, false)));
 
         Assert.Empty(cut.FindAll("a"));
         Assert.Equal("Total <b>", cut.Find("th").TextContent.Trim());
@@ -18,11 +18,11 @@ public class SortableColumnHeaderTests
     }
 
     [Fact]
-    public async Task A_sorted_column_shows_direction_priority_toggle_and_remove()
+    public void A_sorted_column_shows_direction_priority_toggle_and_remove()
     {
         var header = new ColumnHeader("Price", true, new SortState(2, true), true, "/primary", "/toggle", "/remove", false);
 
-        var cut = await RenderComponent<SortableColumnHeader>(p => p.Add(c => c.Header, header));
+        var cut = Render<SortableColumnHeader>(p => p.Add(c => c.Header, header));
 
         Assert.Equal("descending", cut.Find("th").GetAttribute("aria-sort"));
         Assert.Equal("/primary", cut.Find(".admin-sort-primary").GetAttribute("href"));
@@ -33,9 +33,9 @@ public class SortableColumnHeaderTests
     }
 
     [Fact]
-    public async Task A_sortable_unsorted_column_only_links_to_sort()
+    public void A_sortable_unsorted_column_only_links_to_sort()
     {
-        var cut = await RenderComponent<SortableColumnHeader>(p => p.Add(c => c.Header, new ColumnHeader("Name", true, null, false, "/sort", null, null, false)));
+        var cut = Render<SortableColumnHeader>(p => p.Add(c => c.Header, new ColumnHeader("Name", true, null, false, "/sort", null, null, false)));
 
         Assert.Equal(["/sort"], cut.FindAll("a").Select(a => a.GetAttribute("href")));
         Assert.Null(cut.Find("th").GetAttribute("aria-sort"));
