@@ -53,7 +53,7 @@ public static class AccountsSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<IPostConfigureOptions<EmailOptions>, EmailOptionsSetup>();
         builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
-        builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        builder.Services.AddSingleton<IEmailSender, MailKitEmailSender>();
         builder.Services.AddSystemCheck<EmailSettingsCheck>();
         builder.Services.AddUserPermissions();
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>

@@ -3,7 +3,7 @@ using WebApp.Management.Checks;
 
 namespace WebApp.Accounts.Mail;
 
-/// <summary>The <c>check</c> command's view of the rules that also stop start-up (email.E001 to E005).</summary>
+/// <summary>The <c>check</c> command's view of the rules that also stop start-up (email.E001 to E006).</summary>
 internal sealed class EmailSettingsCheck : ISystemCheck
 {
     public Task<IReadOnlyList<SystemCheckMessage>> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
