@@ -60,6 +60,13 @@ public abstract class AdminControllerBase : Controller
 
     internal IActionResult Forbidden() => AdminView("PermissionDenied", StatusCodes.Status403Forbidden);
 
+    /// <summary>A registration's rule refused: logged with the user, the target and the rule, then a 403 page with the reason.</summary>
+    internal IActionResult Refused(string target, AdminRefusal refusal)
+    {
+        HttpContext.RequestServices.GetRequiredService<AdminSecurityLog>().Refused(AdminUser, target, refusal);
+        return AdminView("PermissionDenied", StatusCodes.Status403Forbidden, refusal.Message);
+    }
+
     internal IActionResult AdminNotFound() => AdminView("NotFound", StatusCodes.Status404NotFound);
 
     internal IActionResult AdminView(string name, int status, object? model = null)

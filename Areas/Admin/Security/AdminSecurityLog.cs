@@ -1,0 +1,13 @@
+namespace WebApp.Admin;
+
+/// <summary>The admin's security log: refused lookups and refused attempts of the registrations' rules, with who and what.</summary>
+internal sealed class AdminSecurityLog(ILoggerFactory loggers)
+{
+    public const string Category = "WebApp.Admin.Security";
+
+    private readonly ILogger _log = loggers.CreateLogger(Category);
+
+    public void Refused(AdminUser user, string target, AdminRefusal refusal) =>
+        _log.LogWarning("Refused {Rule}: user {UserId} ({UserName}) on {Target}: {Message}",
+            refusal.Rule, user.Id, user.Name, target, refusal.Message);
+}
