@@ -56,6 +56,10 @@ public abstract class AdminControllerBase : Controller
         Registry,
         HttpContext.RequestServices.GetRequiredService<IAdminHistory>());
 
+    /// <summary>Whether the signed-in staff member holds <paramref name="operation"/> on the model (through its permission hooks).</summary>
+    internal async Task<bool> HasAsync(ModelAdmin admin, AdminOperation operation) =>
+        (await Authorization.AuthorizeAsync(User, admin, [ModelPermissionRequirement.For(operation)])).Succeeded;
+
     internal void Message(string level, string text) => AdminMessages.Add(TempData, level, text);
 
     internal IActionResult Forbidden() => AdminView("PermissionDenied", StatusCodes.Status403Forbidden);

@@ -191,7 +191,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
         var admin = engine.Admin;
         var preserved = PreservedFilters();
         var what = $"The {admin.DisplayName} \"{outcome.SavedLabel}\" was {(added ? "added" : "changed")} successfully.";
-        if (form.ContainsKey("_continue"))
+        if (form.ContainsKey("_continue") || added && admin.EditAfterAdd)
         {
             Message(AdminMessages.Success, what + " You may edit it again below.");
             return Redirect(AdminUrls.WithPreservedFilters(AdminUrls.Change(admin, outcome.SavedId!), preserved));
@@ -212,9 +212,6 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
         if (admin is null || !await HasAsync(admin, operation)) return null;
         return admin.CreateEngine(RequestContext());
     }
-
-    private async Task<bool> HasAsync(ModelAdmin admin, AdminOperation operation) =>
-        (await Authorization.AuthorizeAsync(User, admin, [ModelPermissionRequirement.For(operation)])).Succeeded;
 
     /// <summary>The registration's object-level rule for this object: null allows; otherwise a logged 403 that says why.</summary>
     private async Task<IActionResult?> ObjectRefusalAsync(ModelAdminEngine engine, AdminOperation operation, object obj, CancellationToken cancellationToken)

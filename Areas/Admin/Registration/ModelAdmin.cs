@@ -49,6 +49,9 @@ public abstract class ModelAdmin
     /// <summary>Rows listed on the delete confirmation page before the tree is cut short (counts stay exact).</summary>
     public int DeleteTreeMaxRows { get; init; } = 200;
 
+    /// <summary>After adding, open the new object's change page (Django's UserAdmin: the add form asks for little).</summary>
+    public bool EditAfterAdd { get; init; }
+
     /// <summary>"delete_selected" plus any custom actions.</summary>
     public bool ActionsEnabled { get; init; } = true;
 
