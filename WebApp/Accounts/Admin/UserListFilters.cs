@@ -25,19 +25,24 @@ internal sealed class RoleListFilter : ListFilter<ApplicationUser>
 }
 
 /// <summary>Users locked out now (too many failed sign-ins) or not.</summary>
-internal sealed class LockedOutFilter : SimpleListFilter<ApplicationUser>
+internal sealed class LockedOutFilter : ListFilter<ApplicationUser>
 {
     public override string Title => "locked out";
 
     public override string ParameterName => "locked";
 
-    public override IReadOnlyList<(string Value, string Label)> Lookups() => [("yes", "Locked out"), ("no", "Not locked out")];
+    internal override Task<IReadOnlyList<FilterChoice>> GetChoicesAsync(AdminRequestContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<FilterChoice>>([new("Locked out", ParameterName, "yes"), new("Not locked out", ParameterName, "no")]);
 
-    public override IQueryable<ApplicationUser> Filter(IQueryable<ApplicationUser> query, string value)
+    internal override IQueryable<ApplicationUser>? Apply(IQueryable<ApplicationUser> query, IReadOnlyDictionary<string, string> values, AdminRequestContext context)
     {
+        if (!values.TryGetValue(ParameterName, out var value)) return query;
+        if (value is not ("yes" or "no")) return null;
+        // SQLite cannot compare DateTimeOffset columns, so the few users with a lockout end are read and compared here.
         var now = DateTimeOffset.UtcNow;
-        return value == "yes"
-            ? query.Where(u => u.LockoutEnd != null && u.LockoutEnd > now)
-            : query.Where(u => u.LockoutEnd == null || u.LockoutEnd <= now);
+        var locked = context.Db.Set<ApplicationUser>().AsNoTracking().Where(u => u.LockoutEnd != null)
+            .Select(u => new { u.Id, u.LockoutEnd }).AsEnumerable()
+            .Where(u => u.LockoutEnd > now).Select(u => u.Id).ToList();
+        return value == "yes" ? query.Where(u => locked.Contains(u.Id)) : query.Where(u => !locked.Contains(u.Id));
     }
 }
