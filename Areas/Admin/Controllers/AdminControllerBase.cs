@@ -19,6 +19,8 @@ public abstract class AdminControllerBase : Controller
 
     internal ModelAdminRegistry Registry => HttpContext.RequestServices.GetRequiredService<ModelAdminRegistry>();
 
+    internal AdminSecurityLog SecurityLog => HttpContext.RequestServices.GetRequiredService<AdminSecurityLog>();
+
     internal IAuthorizationService Authorization => HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();
 
     internal AdminUser AdminUser => _user ?? throw new InvalidOperationException("The staff gate has not run.");
@@ -67,7 +69,7 @@ public abstract class AdminControllerBase : Controller
     /// <summary>A registration's rule refused: logged with the user, the target and the rule, then a 403 page with the reason.</summary>
     internal IActionResult Refused(string target, AdminRefusal refusal)
     {
-        HttpContext.RequestServices.GetRequiredService<AdminSecurityLog>().Refused(AdminUser, target, refusal);
+        SecurityLog.Refused(AdminUser, target, refusal);
         return AdminView("PermissionDenied", StatusCodes.Status403Forbidden, refusal.Message);
     }
 

@@ -5,11 +5,9 @@ namespace WebApp.Admin.Controllers;
 
 /// <summary>The generic pages of every registered model: changelist and actions, add, change/view, delete, history.</summary>
 [Route("admin/{app}/{model}")]
-public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControllerBase
+public sealed class ModelAdminController : AdminControllerBase
 {
     private const string ViewRoot = "~/Areas/Admin/Views/ModelAdmin/";
-
-    private readonly ILogger _securityLog = loggers.CreateLogger("WebApp.Admin.Security");
 
     [HttpGet("")]
     public async Task<IActionResult> ChangeList([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
@@ -233,8 +231,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
     /// <summary>A lookup that is not a declared filter: refused and logged, since it is how data gets probed.</summary>
     private IActionResult DisallowedLookup(ModelAdmin admin, string parameter)
     {
-        _securityLog.LogWarning("Disallowed changelist lookup {Parameter} on {Model} by user {UserId} from {RemoteAddress}",
-            parameter, admin.Label, AdminUser.Id, HttpContext.Connection.RemoteIpAddress);
+        SecurityLog.DisallowedLookup(AdminUser, admin.Label, parameter, HttpContext.Connection.RemoteIpAddress);
         return AdminView("BadRequest", StatusCodes.Status400BadRequest, $"Filtering by \"{parameter}\" is not allowed.");
     }
 

@@ -61,6 +61,10 @@ public class UserAdminTests : AccountsAdminTestBase
         Assert.Equal("new.staff@example.com", user.UserName);
         Assert.NotNull(user.PasswordHash);
         Assert.DoesNotContain("Sturdy-Pass-42", user.PasswordHash);
+        var added = Assert.Single(await HistoryAsync("accounts.user", user.Id));
+        Assert.DoesNotContain(user.PasswordHash, added.ChangeMessage);
+        Assert.DoesNotContain(user.SecurityStamp!, added.ChangeMessage);
+        Assert.DoesNotContain("Sturdy-Pass-42", added.ChangeMessage);
         var newcomer = Factory.CreateBrowserClient();
         await newcomer.LoginAsync("new.staff@example.com", "Sturdy-Pass-42");
     }
@@ -118,6 +122,8 @@ public class UserAdminTests : AccountsAdminTestBase
         Assert.DoesNotContain(stored.PasswordHash!, html);
         Assert.DoesNotContain(stored.SecurityStamp!, html);
         Assert.DoesNotContain("PasswordHash", html);
+        foreach (var url in new[] { Users, Users + "?q=clerk", $"{Users}{user.Id}/history/", $"{Users}{user.Id}/password/", $"{Users}{user.Id}/delete/", "/admin/" })
+            Assert.DoesNotContain(stored.PasswordHash!, (await client.GetHtmlAsync(url)).DocumentElement.OuterHtml);
     }
 
     [Fact]
