@@ -24,6 +24,7 @@ public static class AdminSetup
         });
         services.AddSystemCheck<AdminRegistrationsCheck>();
         services.AddSingleton<IAdminHistory, AdminHistory>();
+        services.AddSingleton<AdminSecurityLog>();
         services.AddScoped<AdminAccess>();
         services.AddScoped<IAuthorizationHandler, StaffHandler>();
         services.AddScoped<IAuthorizationHandler, ModelPermissionHandler>();

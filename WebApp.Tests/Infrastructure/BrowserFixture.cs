@@ -35,9 +35,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) with a page at the given base URL.</summary>
-    public async Task<IPage> NewPageAsync(string baseUrl)
+    public async Task<IPage> NewPageAsync(string baseUrl, bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-US" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-US", JavaScriptEnabled = javaScript });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

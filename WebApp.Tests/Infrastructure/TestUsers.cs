@@ -32,12 +32,12 @@ public static class TestUsers
         return user;
     }
 
-    /// <summary>A role (Django's group) holding permissions, given to the user.</summary>
-    public static async Task GrantThroughRoleAsync(this WebAppFactory factory, string email, string roleName, params string[] permissions)
+    /// <summary>A role (Django's group) holding permissions, made if it does not exist yet; returns it.</summary>
+    public static async Task<IdentityRole> CreateRoleAsync(this WebAppFactory factory, string roleName, params string[] permissions)
     {
+        factory.EnsureMigrated();
         await using var scope = factory.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var role = await roles.FindByNameAsync(roleName);
         if (role is null)
         {
@@ -46,6 +46,15 @@ public static class TestUsers
         }
         foreach (var permission in permissions)
             Check(await roles.AddClaimAsync(role, new Claim("permission", permission)));
+        return role;
+    }
+
+    /// <summary>A role (Django's group) holding permissions, given to the user.</summary>
+    public static async Task GrantThroughRoleAsync(this WebAppFactory factory, string email, string roleName, params string[] permissions)
+    {
+        await factory.CreateRoleAsync(roleName, permissions);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("No user " + email);
         if (!await users.IsInRoleAsync(user, roleName)) Check(await users.AddToRoleAsync(user, roleName));
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WebApp.Data;
 
 namespace WebApp.Tests.Infrastructure;
@@ -15,6 +16,9 @@ public class WebAppFactory : WebApplicationFactory<Program>
     public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("webapp-tests-").FullName;
     public string DatabasePath => System.IO.Path.Combine(WorkDirectory, "webapp.db");
     public string MailPickupDirectory => System.IO.Path.Combine(WorkDirectory, "mail");
+
+    /// <summary>Everything the app logged at Warning and above (the configured level), for tests of security logging.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>Extra configuration a test class needs (applied last).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -33,6 +37,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
     {
         builder.UseContentRoot(RepositoryRoot.Path);
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureAppConfiguration((_, config) =>
         {
             var settings = new Dictionary<string, string?>

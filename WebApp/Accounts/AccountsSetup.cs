@@ -41,6 +41,9 @@ public static class AccountsSetup
             options.SlidingExpiration = true;
         });
 
+        // The admin's rules for users and roles (WebApp/Accounts/Admin).
+        builder.Services.AddScoped<Admin.EscalationGuard>();
+
         builder.AddMail();
         return builder;
     }

@@ -19,6 +19,8 @@ public abstract class AdminControllerBase : Controller
 
     internal ModelAdminRegistry Registry => HttpContext.RequestServices.GetRequiredService<ModelAdminRegistry>();
 
+    internal AdminSecurityLog SecurityLog => HttpContext.RequestServices.GetRequiredService<AdminSecurityLog>();
+
     internal IAuthorizationService Authorization => HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();
 
     internal AdminUser AdminUser => _user ?? throw new InvalidOperationException("The staff gate has not run.");
@@ -56,9 +58,20 @@ public abstract class AdminControllerBase : Controller
         Registry,
         HttpContext.RequestServices.GetRequiredService<IAdminHistory>());
 
+    /// <summary>Whether the signed-in staff member holds <paramref name="operation"/> on the model (through its permission hooks).</summary>
+    internal async Task<bool> HasAsync(ModelAdmin admin, AdminOperation operation) =>
+        (await Authorization.AuthorizeAsync(User, admin, [ModelPermissionRequirement.For(operation)])).Succeeded;
+
     internal void Message(string level, string text) => AdminMessages.Add(TempData, level, text);
 
     internal IActionResult Forbidden() => AdminView("PermissionDenied", StatusCodes.Status403Forbidden);
+
+    /// <summary>A registration's rule refused: logged with the user, the target and the rule, then a 403 page with the reason.</summary>
+    internal IActionResult Refused(string target, AdminRefusal refusal)
+    {
+        SecurityLog.Refused(AdminUser, target, refusal);
+        return AdminView("PermissionDenied", StatusCodes.Status403Forbidden, refusal.Message);
+    }
 
     internal IActionResult AdminNotFound() => AdminView("NotFound", StatusCodes.Status404NotFound);
 

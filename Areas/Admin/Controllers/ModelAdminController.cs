@@ -5,11 +5,9 @@ namespace WebApp.Admin.Controllers;
 
 /// <summary>The generic pages of every registered model: changelist and actions, add, change/view, delete, history.</summary>
 [Route("admin/{app}/{model}")]
-public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControllerBase
+public sealed class ModelAdminController : AdminControllerBase
 {
     private const string ViewRoot = "~/Areas/Admin/Views/ModelAdmin/";
-
-    private readonly ILogger _securityLog = loggers.CreateLogger("WebApp.Admin.Security");
 
     [HttpGet("")]
     public async Task<IActionResult> ChangeList([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
@@ -76,6 +74,10 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
         var preserved = new ChangeListParameters(AdminUrls.ChangeList(engine.Admin), query).QueryString;
         if (name == ModelAdminEngine.DeleteSelectedAction)
         {
+            foreach (var obj in selected)
+            {
+                if (await ObjectRefusalAsync(engine, AdminOperation.Delete, obj, cancellationToken) is { } refused) return refused;
+            }
             var page = await engine.DeletePageAsync(selected, bulk: true, preserved, cancellationToken);
             if (form["post"].LastOrDefault() != "yes" || !page.Plan.CanDelete)
             {
@@ -128,8 +130,13 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
     {
         if (await EngineAsync(app, model, AdminOperation.View) is not { } engine) return Refusal(app, model);
         if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
-        var readOnly = !engine.Admin.HasChangePermission(AdminUser);
-        return View(ViewRoot + "ChangeForm.cshtml", await engine.FormAsync(obj, readOnly, PreservedFilters(), cancellationToken));
+        var refusal = engine.Admin.HasChangePermission(AdminUser)
+            ? await engine.Admin.ObjectRefusalAsync(AdminOperation.Change, obj, RequestContext(), cancellationToken)
+            : null;
+        var readOnly = !engine.Admin.HasChangePermission(AdminUser) || refusal is not null;
+        var page = await engine.FormAsync(obj, readOnly, PreservedFilters(), cancellationToken);
+        page.ReadOnlyReason = refusal?.Message;
+        return View(ViewRoot + "ChangeForm.cshtml", page);
     }
 
     [HttpPost("{id}/change")]
@@ -137,6 +144,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
     {
         if (await EngineAsync(app, model, AdminOperation.Change) is not { } engine) return Refusal(app, model);
         if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
+        if (await ObjectRefusalAsync(engine, AdminOperation.Change, obj, cancellationToken) is { } refused) return refused;
         var form = await Request.ReadFormAsync(cancellationToken);
         var outcome = await engine.SaveAsync(obj, form, PreservedFilters(), cancellationToken);
         return AfterSave(engine, outcome, form, added: false);
@@ -147,6 +155,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
     {
         if (await EngineAsync(app, model, AdminOperation.Delete) is not { } engine) return Refusal(app, model);
         if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
+        if (await ObjectRefusalAsync(engine, AdminOperation.Delete, obj, cancellationToken) is { } refused) return refused;
         return View(ViewRoot + "Delete.cshtml", await engine.DeletePageAsync([obj], bulk: false, PreservedFilters(), cancellationToken));
     }
 
@@ -155,6 +164,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
     {
         if (await EngineAsync(app, model, AdminOperation.Delete) is not { } engine) return Refusal(app, model);
         if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
+        if (await ObjectRefusalAsync(engine, AdminOperation.Delete, obj, cancellationToken) is { } refused) return refused;
         var page = await engine.DeletePageAsync([obj], bulk: false, PreservedFilters(), cancellationToken);
         if (page.Plan.PermissionsNeeded.Count > 0) return Forbidden();
         if (!page.Plan.CanDelete) return View(ViewRoot + "Delete.cshtml", page);
@@ -179,7 +189,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
         var admin = engine.Admin;
         var preserved = PreservedFilters();
         var what = $"The {admin.DisplayName} \"{outcome.SavedLabel}\" was {(added ? "added" : "changed")} successfully.";
-        if (form.ContainsKey("_continue"))
+        if (form.ContainsKey("_continue") || added && admin.EditAfterAdd)
         {
             Message(AdminMessages.Success, what + " You may edit it again below.");
             return Redirect(AdminUrls.WithPreservedFilters(AdminUrls.Change(admin, outcome.SavedId!), preserved));
@@ -201,8 +211,12 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
         return admin.CreateEngine(RequestContext());
     }
 
-    private async Task<bool> HasAsync(ModelAdmin admin, AdminOperation operation) =>
-        (await Authorization.AuthorizeAsync(User, admin, [ModelPermissionRequirement.For(operation)])).Succeeded;
+    /// <summary>The registration's object-level rule for this object: null allows; otherwise a logged 403 that says why.</summary>
+    private async Task<IActionResult?> ObjectRefusalAsync(ModelAdminEngine engine, AdminOperation operation, object obj, CancellationToken cancellationToken)
+    {
+        if (await engine.Admin.ObjectRefusalAsync(operation, obj, RequestContext(), cancellationToken) is not { } refusal) return null;
+        return Refused(obj.ToString() ?? "", refusal);
+    }
 
     /// <summary>An unknown model is a 404; a known one without the permission a 403 (GET and POST alike).</summary>
     private IActionResult Refusal(string app, string model) => Registry.Find(app, model) is null ? AdminNotFound() : Forbidden();
@@ -217,8 +231,7 @@ public sealed class ModelAdminController(ILoggerFactory loggers) : AdminControll
     /// <summary>A lookup that is not a declared filter: refused and logged, since it is how data gets probed.</summary>
     private IActionResult DisallowedLookup(ModelAdmin admin, string parameter)
     {
-        _securityLog.LogWarning("Disallowed changelist lookup {Parameter} on {Model} by user {UserId} from {RemoteAddress}",
-            parameter, admin.Label, AdminUser.Id, HttpContext.Connection.RemoteIpAddress);
+        SecurityLog.DisallowedLookup(AdminUser, admin.Label, parameter, HttpContext.Connection.RemoteIpAddress);
         return AdminView("BadRequest", StatusCodes.Status400BadRequest, $"Filtering by \"{parameter}\" is not allowed.");
     }
 

@@ -33,7 +33,7 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         {
             var mine = filter.ParameterNames.Where(values.ContainsKey).ToDictionary(n => n, n => values[n], StringComparer.Ordinal);
             if (mine.Count == 0) continue;
-            var narrowed = filter.Apply(query, mine);
+            var narrowed = filter.Apply(query, mine, context);
             if (narrowed is null) return (null, false, false, null);
             query = narrowed;
             filtered = true;
@@ -262,7 +262,7 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
             return new ListEditOutcome(await ChangeListAsync(query, cancellationToken, edits), 0);
         if (changed.Count > 0)
         {
-            foreach (var obj in changed) await admin.SaveModelAsync(new AdminSaveContext<T>(obj, false, context.Db, context.User), cancellationToken);
+            foreach (var obj in changed) await admin.SaveModelAsync(new AdminSaveContext<T>(obj, false, context.Db, context.User) { Services = context.Http.RequestServices }, cancellationToken);
             await context.History.SaveWithHistoryAsync(context.Db, changed.Select(o => new HistoryRecord(context.Db.Entry(o), LogAction.Change)).ToList(),
                 context.User.Id, cancellationToken);
         }

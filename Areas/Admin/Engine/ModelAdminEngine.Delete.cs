@@ -34,7 +34,7 @@ internal sealed partial class ModelAdminEngine<T>
         var records = new List<HistoryRecord>();
         foreach (var obj in objects.Cast<T>())
         {
-            await admin.DeleteModelAsync(new AdminSaveContext<T>(obj, false, context.Db, context.User), cancellationToken);
+            await admin.DeleteModelAsync(new AdminSaveContext<T>(obj, false, context.Db, context.User) { Services = context.Http.RequestServices }, cancellationToken);
             // Loaded many-to-many rows would be deleted by EF anyway; the link rows cascade in the database.
             context.Db.Set<T>().Remove(obj);
             records.Add(new HistoryRecord(context.Db.Entry(obj), LogAction.Delete));

@@ -25,24 +25,47 @@ internal sealed partial class ModelAdminEngine<T>
     public override async Task<ChangeFormViewModel> FormAsync(object? existing, bool readOnly, string preservedFilters, CancellationToken cancellationToken)
     {
         var obj = (T?)existing ?? admin.CreateNew();
-        var form = await BuildFormAsync(obj, existing is null, readOnly, preservedFilters, cancellationToken);
+        var objectContext = new AdminObjectContext<T>(obj, existing is null, context);
+        var form = await BuildFormAsync(objectContext, readOnly, preservedFilters, cancellationToken);
+        var choices = ChoicesFields(existing is null).ToDictionary(f => f.Name);
         foreach (var field in form.Fieldsets.SelectMany(f => f.Fields))
         {
-            if (!field.ReadOnly) field.Value = InputValue(obj, field);
+            if (choices.TryGetValue(field.Name, out var extra))
+            {
+                var selected = existing is null ? new HashSet<string>() : await extra.SelectedAsync(objectContext, cancellationToken);
+                field.Options = field.Options.Select(o => o with { Selected = selected.Contains(o.Value) }).ToList();
+                if (field.ReadOnly) field.DisplayValue = ChoiceLabels(field.Options, selected) is { Length: > 0 } labels ? labels : CellFormatting.Empty;
+            }
+            else if (!field.ReadOnly && field.Widget != WidgetKind.Password)
+            {
+                field.Value = InputValue(obj, field);
+            }
         }
         return form;
     }
 
-    private async Task<ChangeFormViewModel> BuildFormAsync(T obj, bool isAdd, bool readOnly, string preservedFilters, CancellationToken cancellationToken)
+    private IEnumerable<ChoicesField<T>> ChoicesFields(bool isAdd) =>
+        Resolved.FieldsetsFor(isAdd).SelectMany(f => f.ExtraFields).OfType<ChoicesField<T>>();
+
+    private static string ChoiceLabels(IReadOnlyList<SelectOption> options, IReadOnlySet<string> values) =>
+        string.Join(", ", options.Where(o => values.Contains(o.Value)).Select(o => o.Label));
+
+    private async Task<ChangeFormViewModel> BuildFormAsync(AdminObjectContext<T> objectContext, bool readOnly, string preservedFilters, CancellationToken cancellationToken)
     {
+        var obj = objectContext.Object;
+        var isAdd = objectContext.IsNew;
         var id = isAdd ? null : KeyOf(obj);
         var label = isAdd ? null : obj.ToString();
+        var readOnlyHere = admin.GetReadonlyFields(context.User, isAdd ? null : obj);
         var fieldsets = new List<FieldsetViewModel>();
-        foreach (var set in Resolved.Fieldsets)
+        foreach (var set in Resolved.FieldsetsFor(isAdd))
         {
             var fields = new List<(FormFieldViewModel View, int Row)>();
             foreach (var field in set.Fields)
-                fields.Add((await FieldAsync(obj, field, readOnly || field.IsReadOnly, cancellationToken), field.Row));
+                fields.Add((await FieldAsync(obj, field, readOnly || field.IsReadOnly || readOnlyHere.Contains(field.Name), cancellationToken), field.Row));
+            var row = fields.Count == 0 ? 0 : fields.Max(f => f.Row) + 1;
+            foreach (var extra in set.ExtraFields)
+                fields.Add((await ExtraFieldAsync(objectContext, extra, readOnly || readOnlyHere.Contains(extra.Name), cancellationToken), row++));
             fieldsets.Add(new FieldsetViewModel(set.Title, set.Description, set.Collapsed, fields.Select(f => f.View).ToList())
             {
                 Rows = fields.GroupBy(f => f.Row).Select(g => (IReadOnlyList<FormFieldViewModel>)g.Select(f => f.View).ToList()).ToList(),
@@ -63,15 +86,28 @@ internal sealed partial class ModelAdminEngine<T>
             Fieldsets = fieldsets,
             ConcurrencyTokens = tokens,
             ViewOnSiteUrl = isAdd || admin.ViewOnSite is null ? null : admin.ViewOnSite(obj),
-            CanDelete = !isAdd && admin.HasDeletePermission(context.User),
+            CanDelete = !isAdd && admin.HasDeletePermission(context.User) && await admin.DeleteRefusalAsync(objectContext, cancellationToken) is null,
             CanAddAnother = admin.HasAddPermission(context.User),
             HistoryUrl = id is null ? null : AdminUrls.WithPreservedFilters(AdminUrls.History(admin, id), preservedFilters),
             DeleteUrl = id is null ? null : AdminUrls.WithPreservedFilters(AdminUrls.Delete(admin, id), preservedFilters),
             ChangeListUrl = AdminUrls.ChangeListWithFilters(admin, preservedFilters),
             PreservedFilters = preservedFilters,
             ObjectActions = isAdd || !admin.ActionsEnabled ? [] : AvailableActions().Where(a => a.Name != DeleteSelectedAction).ToList(),
+            Panels = isAdd ? [] : await admin.ChangeFormPanelsAsync(objectContext, cancellationToken),
         };
     }
+
+    private async Task<FormFieldViewModel> ExtraFieldAsync(AdminObjectContext<T> objectContext, ExtraField extra, bool readOnly, CancellationToken cancellationToken) =>
+        new()
+        {
+            Name = extra.Name,
+            Label = extra.Label,
+            HelpText = extra.HelpText,
+            Required = extra.Widget == WidgetKind.Password && !readOnly,
+            ReadOnly = readOnly,
+            Widget = extra.Widget,
+            Options = extra is ChoicesField<T> choices ? await choices.OptionsAsync(objectContext, cancellationToken) : [],
+        };
 
     private async Task<FormFieldViewModel> FieldAsync(T obj, ResolvedFormField field, bool readOnly, CancellationToken cancellationToken)
     {
@@ -223,7 +259,18 @@ internal sealed partial class ModelAdminEngine<T>
     {
         var isAdd = existing is null;
         var obj = (T?)existing ?? admin.CreateNew();
-        var model = await BuildFormAsync(obj, isAdd, readOnly: false, preservedFilters, cancellationToken);
+        ChangeFormViewModel? model = null;
+        var objectContext = new AdminObjectContext<T>(obj, isAdd, context)
+        {
+            Form = form,
+            ErrorSink = (name, message) =>
+            {
+                var field = name is null ? null : model!.Fieldsets.SelectMany(f => f.Fields).FirstOrDefault(f => f.Name == name);
+                if (field is null) model!.NonFieldErrors.Add(message);
+                else field.Errors.Add(message);
+            },
+        };
+        model = await BuildFormAsync(objectContext, readOnly: false, preservedFilters, cancellationToken);
         var fields = model.Fieldsets.SelectMany(f => f.Fields).Where(f => !f.ReadOnly).ToDictionary(f => f.Name);
         var extraChanges = new List<FieldChange>();
 
@@ -249,9 +296,17 @@ internal sealed partial class ModelAdminEngine<T>
             }
             field.Path.Target.PropertyInfo!.SetValue(obj, value);
         }
+        var choices = ChoicesFields(isAdd).Where(f => fields.ContainsKey(f.Name)).ToList();
+        foreach (var field in choices)
+            await BindChoicesAsync(objectContext, field, fields[field.Name], form[field.Name], cancellationToken);
+        foreach (var password in fields.Values.Where(f => f.Widget == WidgetKind.Password && f.Required))
+        {
+            if (string.IsNullOrEmpty(form[password.Name].LastOrDefault())) password.Errors.Add("This field is required.");
+        }
 
         Validate(obj, model, fields);
         if (!model.HasErrors) await CheckUniqueAsync(obj, isAdd, model, fields, cancellationToken);
+        if (!model.HasErrors) await admin.CleanAsync(objectContext, cancellationToken);
 
         var entry = context.Db.Entry(obj);
         if (!isAdd && !model.HasErrors && !ApplyConcurrencyTokens(entry, form))
@@ -262,7 +317,15 @@ internal sealed partial class ModelAdminEngine<T>
         }
 
         if (isAdd) context.Db.Set<T>().Add(obj);
-        await admin.SaveModelAsync(new AdminSaveContext<T>(obj, isAdd, context.Db, context.User), cancellationToken);
+        await admin.SaveModelAsync(new AdminSaveContext<T>(obj, isAdd, context.Db, context.User) { Services = context.Http.RequestServices, Form = form }, cancellationToken);
+        foreach (var field in choices)
+        {
+            var (initial, chosen) = (objectContext.Initial(field.Name), objectContext.Chosen(field.Name));
+            if (initial.SetEquals(chosen)) continue;
+            await field.SaveAsync(objectContext, chosen.Except(initial).ToHashSet(StringComparer.Ordinal), initial.Except(chosen).ToHashSet(StringComparer.Ordinal), cancellationToken);
+            var options = fields[field.Name].Options;
+            extraChanges.Add(new FieldChange(field.Name, field.Label, ChoiceLabels(options, initial), ChoiceLabels(options, chosen)));
+        }
         try
         {
             await context.History.SaveWithHistoryAsync(context.Db, [new HistoryRecord(entry, isAdd ? LogAction.Add : LogAction.Change, extraChanges)], context.User.Id, cancellationToken);
@@ -282,6 +345,21 @@ internal sealed partial class ModelAdminEngine<T>
             return new SaveOutcome(model, null, null);
         }
         return new SaveOutcome(null, KeyOf(obj), obj.ToString());
+    }
+
+    /// <summary>A choices field's posted values: each must be one of its options; the context keeps initial and chosen for the hooks.</summary>
+    private async Task BindChoicesAsync(AdminObjectContext<T> objectContext, ChoicesField<T> field, FormFieldViewModel view, StringValues posted, CancellationToken cancellationToken)
+    {
+        var initial = objectContext.IsNew ? new HashSet<string>(StringComparer.Ordinal) : await field.SelectedAsync(objectContext, cancellationToken);
+        var allowed = view.Options.Select(o => o.Value).ToHashSet(StringComparer.Ordinal);
+        var wanted = posted.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToHashSet(StringComparer.Ordinal);
+        view.Options = view.Options.Select(o => o with { Selected = wanted.Contains(o.Value) }).ToList();
+        if (!wanted.IsSubsetOf(allowed))
+        {
+            view.Errors.Add("Select a valid choice. One of the choices is not available.");
+            wanted = initial.ToHashSet(StringComparer.Ordinal);
+        }
+        objectContext.SetChoices(field.Name, initial, wanted);
     }
 
     private string StaleMessage() =>

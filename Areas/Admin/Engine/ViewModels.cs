@@ -140,6 +140,12 @@ public sealed class ChangeFormViewModel
     /// <summary>The registration's actions this user may run on this one object (Django offers them on the list only).</summary>
     public IReadOnlyList<ActionChoice> ObjectActions { get; init; } = [];
 
+    /// <summary>The registration's boxes beside the form (facts, links, buttons).</summary>
+    public IReadOnlyList<ChangeFormPanel> Panels { get; init; } = [];
+
+    /// <summary>Why a user with the model's change permission still sees this object read-only.</summary>
+    public string? ReadOnlyReason { get; set; }
+
     public bool HasErrors => NonFieldErrors.Count > 0 || Fieldsets.Any(s => s.Fields.Any(f => f.Errors.Count > 0));
 }
 

@@ -262,12 +262,23 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
         if (admin.Fieldsets.Count > 0) groups.AddRange(admin.Fieldsets.Select(s => ((Fieldset<T>?)s, (IReadOnlyList<Expression<Func<T, object?>>>?)s.Fields)));
         else if (admin.Fields.Count > 0) groups.Add((null, admin.Fields));
         else groups.Add((null, null));
+        ResolveFieldsets(entityType, resolved, groups, nameof(admin.Fieldsets), readOnly, excluded, resolved.Fieldsets);
+        if (admin.AddFieldsets.Count > 0)
+        {
+            ResolveFieldsets(entityType, resolved, admin.AddFieldsets.Select(s => ((Fieldset<T>?)s, (IReadOnlyList<Expression<Func<T, object?>>>?)s.Fields)).ToList(),
+                nameof(admin.AddFieldsets), readOnly, excluded, resolved.AddFieldsets);
+        }
+    }
 
+    private void ResolveFieldsets(IEntityType entityType, ResolvedModelAdmin<T> resolved,
+        List<(Fieldset<T>? Set, IReadOnlyList<Expression<Func<T, object?>>>? Fields)> groups, string optionName,
+        HashSet<string> readOnly, HashSet<string> excluded, List<ResolvedFieldset> target)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (set, fields) in groups)
         {
-            var group = new ResolvedFieldset(set?.Title, set?.Description, set?.Collapsed ?? false);
-            var option = set is null ? nameof(admin.Fields) : $"{nameof(admin.Fieldsets)}[{groups.FindIndex(g => g.Set == set)}]";
+            var group = new ResolvedFieldset(set?.Title, set?.Description, set?.Collapsed ?? false) { ExtraFields = set?.Extra ?? [] };
+            var option = set is null ? nameof(admin.Fields) : $"{optionName}[{groups.FindIndex(g => g.Set == set)}]";
             // Each entry is one row: a field, or several side by side as an anonymous object (p => new { p.City, p.PostalCode }).
             var paths = fields is null
                 ? DefaultFormPaths(entityType, excluded).Concat(resolved.ReadonlyPaths.Values.Where(p => !DefaultFormPaths(entityType, excluded).Any(d => d.Name == p.Name)))
@@ -284,7 +295,9 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
                 var isReadOnly = readOnly.Contains(path.Name) || path.Navigations.Count > 0 || path.Target is IProperty { IsConcurrencyToken: true };
                 group.Fields.Add(new ResolvedFormField(path, isReadOnly) { Row = row });
             }
-            resolved.Fieldsets.Add(group);
+            foreach (var extra in group.ExtraFields.Where(e => !seen.Add(e.Name)))
+                Error("admin.E012", option, $"'{extra.Name}' appears more than once in the form.");
+            target.Add(group);
         }
     }
 
@@ -389,6 +402,9 @@ internal sealed record ResolvedFormField(ModelPath Path, bool IsReadOnly)
 internal sealed record ResolvedFieldset(string? Title, string? Description, bool Collapsed)
 {
     public List<ResolvedFormField> Fields { get; } = [];
+
+    /// <summary>The registration's fields that are not model properties, after <see cref="Fields"/>.</summary>
+    public IReadOnlyList<ExtraField> ExtraFields { get; init; } = [];
 }
 
 /// <summary>A registration with every expression and path bound to the EF model.</summary>
@@ -403,7 +419,12 @@ internal sealed class ResolvedModelAdmin<T>(ModelAdmin<T> admin, IEntityType ent
     public List<(ModelPath Path, SearchMode Mode)> SearchFields { get; } = [];
     public List<SortKey> Ordering { get; } = [];
     public List<ResolvedFieldset> Fieldsets { get; } = [];
+
+    /// <summary>The add form's fieldsets when the registration declares them (Django's add_fieldsets); empty otherwise.</summary>
+    public List<ResolvedFieldset> AddFieldsets { get; } = [];
     public Dictionary<string, ModelPath> ReadonlyPaths { get; } = new(StringComparer.Ordinal);
 
-    public IEnumerable<ResolvedFormField> FormFields => Fieldsets.SelectMany(f => f.Fields);
+    public IEnumerable<ResolvedFormField> FormFields => Fieldsets.Concat(AddFieldsets).SelectMany(f => f.Fields).DistinctBy(f => f.Name);
+
+    public IReadOnlyList<ResolvedFieldset> FieldsetsFor(bool isAdd) => isAdd && AddFieldsets.Count > 0 ? AddFieldsets : Fieldsets;
 }

@@ -9,4 +9,7 @@ public sealed record Fieldset<T>(string? Title, IReadOnlyList<Expression<Func<T,
 
     /// <summary>Rendered as a closed &lt;details&gt; the user can open.</summary>
     public bool Collapsed { get; init; }
+
+    /// <summary>Fields that are not the model's properties, after <see cref="Fields"/>.</summary>
+    public IReadOnlyList<ExtraField> Extra { get; init; } = [];
 }

@@ -23,7 +23,7 @@ public abstract class ListFilter<T> where T : class
     internal abstract Task<IReadOnlyList<FilterChoice>> GetChoicesAsync(AdminRequestContext context, CancellationToken cancellationToken);
 
     /// <summary>Narrows the query for the given parameter values, or returns null when a value is not valid.</summary>
-    internal abstract IQueryable<T>? Apply(IQueryable<T> query, IReadOnlyDictionary<string, string> values);
+    internal abstract IQueryable<T>? Apply(IQueryable<T> query, IReadOnlyDictionary<string, string> values, AdminRequestContext context);
 }
 
 /// <summary>A custom filter: a title, a parameter, fixed choices and the query for each.</summary>
@@ -38,7 +38,7 @@ public abstract class SimpleListFilter<T> : ListFilter<T> where T : class
     internal sealed override Task<IReadOnlyList<FilterChoice>> GetChoicesAsync(AdminRequestContext context, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FilterChoice>>(Lookups().Select(l => new FilterChoice(l.Label, ParameterName, l.Value)).ToList());
 
-    internal sealed override IQueryable<T>? Apply(IQueryable<T> query, IReadOnlyDictionary<string, string> values)
+    internal sealed override IQueryable<T>? Apply(IQueryable<T> query, IReadOnlyDictionary<string, string> values, AdminRequestContext context)
     {
         if (!values.TryGetValue(ParameterName, out var value)) return query;
         return Lookups().Any(l => l.Value == value) ? Filter(query, value) : null;
@@ -98,7 +98,7 @@ internal sealed class PropertyListFilter<T>(Expression<Func<T, object?>> path, s
         return choices;
     }
 
-    internal override IQueryable<T>? Apply(IQueryable<T> query, IReadOnlyDictionary<string, string> values)
+    internal override IQueryable<T>? Apply(IQueryable<T> query, IReadOnlyDictionary<string, string> values, AdminRequestContext context)
     {
         var path = Resolved!;
         var parameter = Expression.Parameter(typeof(T), "row");

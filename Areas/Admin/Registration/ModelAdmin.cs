@@ -16,8 +16,15 @@ public abstract class ModelAdmin
     /// <summary>Lower-case app label used in URLs and permission names (<c>catalog</c>).</summary>
     public string AppLabel { get; }
 
-    /// <summary>Lower-case model label used in URLs and permission names (<c>product</c>).</summary>
-    public string ModelName => ModelType.Name.ToLowerInvariant();
+    /// <summary>Lower-case model label used in URLs and permission names (<c>product</c>); the class name unless set
+    /// (Django's model_name, for a class whose name is not the model's: <c>ApplicationUser</c> is <c>user</c>).</summary>
+    public string ModelName
+    {
+        get => _modelName ?? ModelType.Name.ToLowerInvariant();
+        init => _modelName = value;
+    }
+
+    private readonly string? _modelName;
 
     /// <summary>Singular name shown to people (<c>product</c>, <c>order line</c>).</summary>
     public string VerboseName { get; init; } = "";
@@ -41,6 +48,9 @@ public abstract class ModelAdmin
 
     /// <summary>Rows listed on the delete confirmation page before the tree is cut short (counts stay exact).</summary>
     public int DeleteTreeMaxRows { get; init; } = 200;
+
+    /// <summary>After adding, open the new object's change page (Django's UserAdmin: the add form asks for little).</summary>
+    public bool EditAfterAdd { get; init; }
 
     /// <summary>"delete_selected" plus any custom actions.</summary>
     public bool ActionsEnabled { get; init; } = true;
@@ -81,6 +91,9 @@ public abstract class ModelAdmin
         HasViewPermission(user) || HasAddPermission(user) || HasChangePermission(user) || HasDeletePermission(user);
 
     internal abstract ModelAdminEngine CreateEngine(AdminRequestContext context);
+
+    /// <summary>The object-level permission hooks for an untyped object: null allows, a refusal names the rule.</summary>
+    internal abstract Task<AdminRefusal?> ObjectRefusalAsync(AdminOperation operation, object obj, AdminRequestContext context, CancellationToken cancellationToken);
 
     internal abstract IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model);
 
@@ -164,6 +177,45 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
     /// <summary>Called after binding and validation, before the history and SaveChanges run in one transaction.</summary>
     public virtual Task SaveModelAsync(AdminSaveContext<T> context, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>The add form's fieldsets when it differs from the change form (Django's add_fieldsets); the change form's otherwise.</summary>
+    public IReadOnlyList<Fieldset<T>> AddFieldsets { get; init; } = [];
+
+    /// <summary>
+    /// Object-level change permission (Django's has_change_permission(request, obj)), asked after the model-level one:
+    /// null allows; a refusal makes the change page read-only with its message, and refuses a POST with 403.
+    /// </summary>
+    public virtual Task<AdminRefusal?> ChangeRefusalAsync(AdminObjectContext<T> context, CancellationToken cancellationToken) =>
+        Task.FromResult<AdminRefusal?>(null);
+
+    /// <summary>Object-level delete permission (Django's has_delete_permission(request, obj)): null allows.</summary>
+    public virtual Task<AdminRefusal?> DeleteRefusalAsync(AdminObjectContext<T> context, CancellationToken cancellationToken) =>
+        Task.FromResult<AdminRefusal?>(null);
+
+    /// <summary>Property names read-only for this user and object on top of <see cref="ReadonlyFields"/> (Django's get_readonly_fields).</summary>
+    public virtual IReadOnlyCollection<string> GetReadonlyFields(AdminUser user, T? obj) => [];
+
+    /// <summary>
+    /// The form's own rules after binding and validation (Django's ModelForm.clean): add errors, or refuse, through the
+    /// context. Any error means nothing is saved.
+    /// </summary>
+    public virtual Task CleanAsync(AdminObjectContext<T> context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Boxes shown on the change page beside the form: facts, links and buttons that POST to the admin's own URLs.</summary>
+    public virtual Task<IReadOnlyList<ChangeFormPanel>> ChangeFormPanelsAsync(AdminObjectContext<T> context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ChangeFormPanel>>([]);
+
+    internal sealed override async Task<AdminRefusal?> ObjectRefusalAsync(
+        AdminOperation operation, object obj, AdminRequestContext context, CancellationToken cancellationToken)
+    {
+        var objectContext = new AdminObjectContext<T>((T)obj, isNew: false, context);
+        return operation switch
+        {
+            AdminOperation.Change => await ChangeRefusalAsync(objectContext, cancellationToken),
+            AdminOperation.Delete => await DeleteRefusalAsync(objectContext, cancellationToken),
+            _ => null,
+        };
+    }
+
     /// <summary>Called before each object is removed; the context then saves the delete with its history entry.</summary>
     public virtual Task DeleteModelAsync(AdminSaveContext<T> context, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -187,6 +239,11 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
     private ResolvedModelAdmin<T>? _resolved;
 }
 
-/// <summary>What a save or delete hook sees: the tracked object, whether it is new, and the context.</summary>
+/// <summary>What a save or delete hook sees: the tracked object, whether it is new, the context and (for a form) the POST.</summary>
 public sealed record AdminSaveContext<T>(T Object, bool IsNew, Microsoft.EntityFrameworkCore.DbContext Db, AdminUser User)
-    where T : class;
+    where T : class
+{
+    public required IServiceProvider Services { get; init; }
+
+    public IFormCollection? Form { get; init; }
+}

@@ -23,11 +23,7 @@ public sealed class UserPermissions(AppDbContext db, IOptions<IdentityOptions> i
         var userId = principal.FindFirstValue(claims.UserIdClaimType);
         if (userId is null) return null;
 
-        if (!_loaded.TryGetValue(userId, out var standing))
-        {
-            standing = await LoadAsync(userId, cancellationToken);
-            _loaded[userId] = standing;
-        }
+        var standing = await ForUserAsync(userId, cancellationToken);
         // A changed security stamp (password reset, "log out everywhere") ends what an older cookie may do at once.
         var cookieStamp = principal.FindFirstValue(claims.SecurityStampClaimType);
         return cookieStamp is not null && standing is not null && cookieStamp != standing.SecurityStamp ? null : standing;
@@ -36,6 +32,27 @@ public sealed class UserPermissions(AppDbContext db, IOptions<IdentityOptions> i
     /// <summary>Whether the principal is an active user holding <paramref name="permission"/> (superusers hold every one).</summary>
     public async Task<bool> HasAsync(ClaimsPrincipal principal, string permission, CancellationToken cancellationToken) =>
         await GetAsync(principal, cancellationToken) is { IsActive: true } standing && standing.Has(permission);
+
+    /// <summary>Any user's flags and permissions as the database says now (the admin compares them with the editor's own).</summary>
+    public async Task<UserStanding?> ForUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (!_loaded.TryGetValue(userId, out var standing))
+        {
+            standing = await LoadAsync(userId, cancellationToken);
+            _loaded[userId] = standing;
+        }
+        return standing;
+    }
+
+    /// <summary>The permissions each of these roles carries, by role id (roles without any are absent).</summary>
+    public async Task<Dictionary<string, HashSet<string>>> ForRolesAsync(IReadOnlyCollection<string> roleIds, CancellationToken cancellationToken)
+    {
+        var claims = await db.RoleClaims.AsNoTracking()
+            .Where(c => roleIds.Contains(c.RoleId) && c.ClaimType == PermissionNames.ClaimType && c.ClaimValue != null)
+            .Select(c => new { c.RoleId, c.ClaimValue })
+            .ToListAsync(cancellationToken);
+        return claims.GroupBy(c => c.RoleId).ToDictionary(g => g.Key, g => g.Select(c => c.ClaimValue!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
 
     private async Task<UserStanding?> LoadAsync(string userId, CancellationToken cancellationToken)
     {
@@ -46,7 +63,8 @@ public sealed class UserPermissions(AppDbContext db, IOptions<IdentityOptions> i
         if (user is null) return null;
 
         var permissions = new HashSet<string>(StringComparer.Ordinal);
-        if (user.IsActive && !user.IsSuperuser)
+        // An inactive user's permissions are loaded too (Has refuses them anyway): the admin compares them before reactivating.
+        if (!user.IsSuperuser)
         {
             var direct = db.UserClaims
                 .Where(c => c.UserId == userId && c.ClaimType == PermissionNames.ClaimType)
