@@ -8,7 +8,8 @@ namespace WebApp.Catalog.Caching;
 
 /// <summary>
 /// Caches a catalog page only for an anonymous visitor with no cart and no pending message, varied by the whole query
-/// string, and never stores a response that sets a cookie, failed, or was read before a catalog change.
+/// string, and never stores a response that sets a cookie, failed, was read before a catalog change or shows a count
+/// kept from before one.
 /// </summary>
 /// <remarks>
 /// Its services come from the request: the cache's store is built from the output cache's options, which hold this
@@ -50,7 +51,8 @@ internal sealed class CatalogPagePolicy : IOutputCachePolicy
         var response = http.Response;
         if (response.StatusCode != StatusCodes.Status200OK
             || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)
-            || http.Items[VersionKey] is not long readAt || readAt != cache.Version)
+            || http.Items[VersionKey] is not long readAt || readAt != cache.Version
+            || CatalogPageCache.IsPossiblyStale(http))
         {
             context.AllowCacheStorage = false;
         }
