@@ -42,8 +42,10 @@ internal sealed class EntityTagMiddleware(RequestDelegate next)
                 response.ContentType = null;
                 return;
             }
+            response.ContentLength = buffer.Length;
         }
-        if (!response.HasStarted) response.ContentLength = buffer.Length;
+        // Anything else passes through as written: an empty 404 must stay empty for the status code pages to fill in.
+        if (buffer.Length == 0) return;
         buffer.Position = 0;
         await buffer.CopyToAsync(body, context.RequestAborted);
     }
