@@ -36,7 +36,7 @@ internal sealed class CatalogPagePolicy : IOutputCachePolicy
 
         // The pages' forms carry no antiforgery token (add-to-cart fetches one), so antiforgery no longer adds this header.
         http.Response.Headers.XFrameOptions = "SAMEORIGIN";
-        // Browsers keep the page but ask again each time; the ETag makes the answer a 304 when nothing changed.
+        // Browsers keep the page but ask again each time; a product page's ETag makes the answer a 304 when unchanged.
         http.Response.Headers.CacheControl = "no-cache";
         return ValueTask.CompletedTask;
     }
