@@ -1,23 +1,39 @@
 #!/usr/bin/env bash
-# Load benchmark of the public catalog with wrk against a Release build on loopback.
-#   bench/run.sh [products=1000000] [seconds=20] [connections=32]
-# Seeds the deterministic catalog into bench/data/bench.db (reused when it already holds that many products),
-# starts the site in Production on 127.0.0.1:5099 and prints requests/s and latency per URL, plus the server's
-# peak memory. Results go to bench/results/ (not committed).
+# Load benchmark of the public catalog and the API with wrk against a Release publish on loopback.
+#   bench/run.sh [products=10000] [seconds=15] [connections=32]
+# Environment: MODES ("uncached cached"), WARMUP (30 s of load before the steady-state runs), FIRST (10 s measured right
+# after start), APP (a published folder to run instead of publishing this tree, e.g. an older build), PORT (5099).
+#
+# Seeds the deterministic catalog into bench/data/bench-N.db (reused when already seeded) and, for each mode, starts the
+# site in Production on 127.0.0.1:$PORT:
+#   - steady state: WARMUP seconds over every page, then `seconds` per page;
+#   - first seconds: a fresh start per page, FIRST seconds of load from the first answer on (start-up time beside it).
+# "uncached" turns the catalog pages' output cache off (Catalog:PageCache:Enabled=false), "cached" leaves it on; the
+# API is never output-cached. The API's rate limit is raised for the run (Api:RateLimit:PermitLimit) so that wrk
+# measures the API, not the limiter. Prints a Markdown table (also in bench/results/summary.md) with req/s, p50, p99
+# and the server's peak RSS per mode. Results go to bench/results/ (not committed).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-products=${1:-1000000}; seconds=${2:-20}; connections=${3:-32}
+products=${1:-10000}; seconds=${2:-15}; connections=${3:-32}
+modes=${MODES:-uncached cached}; warmup=${WARMUP:-30}; first=${FIRST:-10}; port=${PORT:-5099}
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)" >&2; exit 1; }
 
 out="$root/bench/results"; mkdir -p "$out" "$root/bench/data"
 db="$root/bench/data/bench-$products.db"
+base="http://127.0.0.1:$port"
 export ASPNETCORE_ENVIRONMENT=Production
 export ConnectionStrings__Default="Data Source=$db"
 export Email__PickupDirectory="$root/bench/data/mail"
 export Logging__LogLevel__Default=Warning
+export Api__RateLimit__PermitLimit=1000000   # per client and minute: the most the setting allows
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 
-dotnet publish "$root/WebApp" -c Release -o "$root/bench/data/app" -nologo -v q -clp:ErrorsOnly
-app="$root/bench/data/app/WebApp.dll"
+if [ -z "${APP:-}" ]; then
+  # -r: ReadyToRun needs a runtime identifier (PublishReadyToRun is set in WebApp.csproj).
+  dotnet publish "$root/WebApp" -c Release -r linux-x64 --self-contained false -o "$root/bench/data/app" -nologo -v q -clp:ErrorsOnly
+  APP="$root/bench/data/app"
+fi
+app="$APP/WebApp.dll"
 
 dotnet "$app" migrate
 if [ ! -f "$db.seeded" ]; then
@@ -25,24 +41,67 @@ if [ ! -f "$db.seeded" ]; then
   touch "$db.seeded"
 fi
 
-cd "$root/bench/data/app"
-dotnet "$app" --urls http://127.0.0.1:5099 >"$out/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fs -o /dev/null http://127.0.0.1:5099/ && break; sleep 0.5; done
+pages=(
+  "/ /"
+  "/products /products"
+  "/products?q=… /products?q=Product+0123"
+  "/products?page=100&sort=price /products?page=100&sort=price"
+  "product /products/product-00042"
+  "category /categories/category-07"
+  "/api/products /api/products"
+)
 
-run() { # name url
-  curl -fs -o /dev/null "http://127.0.0.1:5099$2" || { echo "bench: $2 failed" >&2; exit 1; }
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:5099$2" >"$out/$1.txt"
-  printf '%-22s %10s req/s   p50 %8s   p99 %8s\n' "$1" \
-    "$(awk '/Requests\/sec/ {print $2}' "$out/$1.txt")" \
-    "$(awk '$1=="50%" {print $2}' "$out/$1.txt")" "$(awk '$1=="99%" {print $2}' "$out/$1.txt")"
+server=""
+stop_server() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi; }
+trap stop_server EXIT
+
+start_server() { # mode; sets $server and $startup_ms
+  local enabled=false; [ "$1" = cached ] && enabled=true
+  local started; started=$(date +%s%N)
+  (cd "$APP" && Catalog__PageCache__Enabled=$enabled exec dotnet "$app" --urls "$base" >>"$out/server.log" 2>&1) &
+  server=$!
+  until curl -fs -o /dev/null "$base/"; do
+    kill -0 "$server" 2>/dev/null || { echo "bench: the server stopped; see $out/server.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 }
-echo "products=$products connections=$connections duration=${seconds}s"
-run home /
-run products /products
-run products-page-100 "/products?page=100&sort=price"
-run products-search "/products?q=Product+0123"
-run product-detail /products/product-00042
-run category /categories/category-07
-echo "server peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$server/status)"
+
+load() { # url seconds file
+  curl -fs -o /dev/null "$base$1" || { echo "bench: $1 failed" >&2; exit 1; }
+  wrk -t2 -c"$connections" -d"${2}s" --latency "$base$1" >"$3"
+}
+
+row() { # label mode file [extra]
+  printf '| `%s` | %s | %s | %s | %s |%s\n' "$1" "$2" \
+    "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$3")" \
+    "$(awk '$1=="50%" {print $2}' "$3")" "$(awk '$1=="99%" {print $2}' "$3")" "${4:-}"
+}
+
+{
+  echo "products=$products connections=$connections steady=${seconds}s after ${warmup}s warm-up, first=${first}s, app=$APP, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  echo "| page | run | req/s | p50 | p99 | |"
+  echo "|---|---|---:|---:|---:|---|"
+} | tee "$out/summary.md"
+
+for mode in $modes; do
+  start_server "$mode"
+  per_page=$(( warmup / ${#pages[@]} + 1 ))
+  for page in "${pages[@]}"; do load "${page#* }" "$per_page" /dev/null; done
+  for page in "${pages[@]}"; do
+    name=${page%% *}; file="$out/$mode-$(echo "$name" | tr -c 'a-z0-9' '_').txt"
+    load "${page#* }" "$seconds" "$file"
+    row "$name" "$mode, steady" "$file" | tee -a "$out/summary.md"
+  done
+  echo "| server peak RSS | $mode, steady | | | | $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$server/status) |" | tee -a "$out/summary.md"
+  stop_server
+
+  for page in "${pages[@]}"; do
+    name=${page%% *}; file="$out/$mode-first-$(echo "$name" | tr -c 'a-z0-9' '_').txt"
+    start_server "$mode"
+    load "${page#* }" "$first" "$file"
+    row "$name" "$mode, first ${first} s" "$file" " start-up ${startup_ms} ms |" | tee -a "$out/summary.md"
+    stop_server
+  done
+done

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WebApp.Catalog;
+using WebApp.Catalog.Caching;
 using WebApp.Tests.Api;
 using WebApp.Tests.Infrastructure;
 using WebApp.Tests.Management;
@@ -209,7 +210,10 @@ public class ProductCountCacheTests : IDisposable
     }
 
     private static ProductCountCache NewCache(ManualClock clock) =>
-        new(Options.Create(new ListCacheOptions { CountThreshold = 3, Expiry = TimeSpan.FromSeconds(30) }), clock);
+        new(Options.Create(new ListCacheOptions { CountThreshold = 3, Expiry = TimeSpan.FromSeconds(30) }), clock,
+            new CatalogPageCache(
+                new ServiceCollection().AddOptions().AddOutputCache().BuildServiceProvider().GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>(),
+                new Microsoft.AspNetCore.Http.HttpContextAccessor()));
 
     private static Func<CancellationToken, Task<int>> Counter(int result, List<int> calls) => _ =>
     {

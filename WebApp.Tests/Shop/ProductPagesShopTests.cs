@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Cart;
 using WebApp.Tests.Infrastructure;
@@ -20,13 +22,17 @@ public sealed class ProductPagesShopTests(ShopFactory factory) : IClassFixture<S
         Assert.Equal("/cart/add", form.GetAttribute("action"));
         Assert.Equal(product.Id.ToString(), form.QuerySelector("input[name=ProductId]")!.GetAttribute("value"));
         Assert.Equal("3", form.QuerySelector("input[name=Quantity]")!.GetAttribute("max"));
+        // The page may be shared through the output cache, so the form's token is fetched for the visitor, as its script does.
+        Assert.Equal("fetch", form.GetAttribute("data-antiforgery"));
+        Assert.Null(form.QuerySelector("input[name=__RequestVerificationToken]"));
+        var token = await client.GetFromJsonAsync<JsonElement>(form.GetAttribute("data-token-url")!);
 
         using var response = await client.PostAsync("/cart/add", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["ProductId"] = product.Id.ToString(),
             ["Quantity"] = "2",
             ["ReturnUrl"] = form.QuerySelector("input[name=ReturnUrl]")!.GetAttribute("value")!,
-            ["__RequestVerificationToken"] = page.AntiforgeryToken("form.add-to-cart"),
+            [token.GetProperty("fieldName").GetString()!] = token.GetProperty("requestToken").GetString()!,
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using WebApp.Catalog.Caching;
 
 namespace WebApp.Catalog;
 
@@ -7,9 +8,10 @@ namespace WebApp.Catalog;
 /// Counts of big product lists, kept for a short while (<see cref="ListCacheOptions"/>). Counting hundreds of thousands
 /// of rows is most of a list page's work, and nobody can tell 901,234 products from 901,240; counts of up to
 /// <see cref="ListCacheOptions.CountThreshold"/> products are never kept, so small lists are always exact. When a kept
-/// count expires, one request counts again and the requests that come meanwhile wait for its answer.
+/// count expires, one request counts again and the requests that come meanwhile wait for its answer. A page that shows a
+/// kept count from before the last catalog change is not stored in the pages' output cache.
 /// </summary>
-internal sealed class ProductCountCache(IOptions<ListCacheOptions> options, TimeProvider time) : IDisposable
+internal sealed class ProductCountCache(IOptions<ListCacheOptions> options, TimeProvider time, CatalogPageCache pages) : IDisposable
 {
     // Bounded whatever visitors ask for: every search and price range of a big list is a key of its own.
     private const int MaxEntries = 10_000;
@@ -19,10 +21,13 @@ internal sealed class ProductCountCache(IOptions<ListCacheOptions> options, Time
 
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
-    private sealed class Entry<T>(T value, DateTimeOffset freshUntil)
+    private sealed class Entry<T>(T value, DateTimeOffset freshUntil, long catalogVersion)
     {
         public T Value { get; } = value;
         public DateTimeOffset FreshUntil { get; } = freshUntil;
+
+        /// <summary>The catalog's change counter when counting began (<see cref="CatalogPageCache.Version"/>).</summary>
+        public long CatalogVersion { get; } = catalogVersion;
 
         /// <summary>The recount under way after expiry, if any (set and cleared with Interlocked).</summary>
         public Task<T>? Recount;
@@ -47,7 +52,10 @@ internal sealed class ProductCountCache(IOptions<ListCacheOptions> options, Time
         if (!_entries.TryGetValue(key, out Entry<T>? entry) || entry is null)
             return await CountAndKeepAsync(key, count, products, cancellationToken);
         if (entry.FreshUntil > time.GetUtcNow())
+        {
+            if (entry.CatalogVersion != pages.Version) pages.MarkPossiblyStale();
             return entry.Value;
+        }
 
         var recount = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (Interlocked.CompareExchange(ref entry.Recount, recount.Task, null) is { } running)
@@ -84,6 +92,7 @@ internal sealed class ProductCountCache(IOptions<ListCacheOptions> options, Time
     private async Task<T> CountAndKeepAsync<T>(
         object key, Func<CancellationToken, Task<T>> count, Func<T, long> products, CancellationToken cancellationToken)
     {
+        var catalogVersion = pages.Version;
         var value = await count(cancellationToken);
         if (!Keeps(products(value)))
         {
@@ -92,7 +101,7 @@ internal sealed class ProductCountCache(IOptions<ListCacheOptions> options, Time
         }
 
         var expiry = options.Value.Expiry;
-        _entries.Set(key, new Entry<T>(value, time.GetUtcNow() + expiry), new MemoryCacheEntryOptions
+        _entries.Set(key, new Entry<T>(value, time.GetUtcNow() + expiry, catalogVersion), new MemoryCacheEntryOptions
         {
             Size = 1,
             AbsoluteExpirationRelativeToNow = expiry * RememberedExpiries,

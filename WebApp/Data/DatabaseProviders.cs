@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -25,6 +26,8 @@ public static class DatabaseProviders
             options.UseSqlite(SqliteConnectionString(
                 configuration.GetConnectionString("Default") ?? "Data Source=data/webapp.db",
                 environment.ContentRootPath));
+            // Every interceptor a feature registers (the catalog pages' cache eviction, for one).
+            options.AddInterceptors(services.GetServices<IInterceptor>());
         });
         return builder;
     }

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebApp.Catalog;
+using WebApp.Catalog.Caching;
 
 namespace WebApp.Pages;
 
+[OutputCache(PolicyName = CatalogPageCache.PolicyName)]
 internal sealed class IndexModel(CatalogQueries catalog) : PageModel
 {
     public const int NewestProductCount = 8;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using WebApp.Cart;
 using WebApp.Catalog;
+using WebApp.Site.ConditionalGet;
 
 namespace WebApp.Site;
 
@@ -47,7 +49,11 @@ public static class SiteSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication (the cache must know who asks) and routing (pages and API actions choose by metadata).
+        app.UseOutputCache();
+        app.UseMiddleware<EntityTagMiddleware>();
         app.MapRazorPages();
+        app.MapAntiforgeryToken();
         app.MapControllerRoute("areas", "{area:exists}/{controller=Home}/{action=Index}/{id?}");
         return app;
     }

@@ -2,6 +2,7 @@ using AutoMapper;
 using Microsoft.AspNetCore.Mvc;
 using WebApp.Api.Models;
 using WebApp.Catalog;
+using WebApp.Site.ConditionalGet;
 
 namespace WebApp.Api.Controllers;
 
@@ -10,6 +11,7 @@ namespace WebApp.Api.Controllers;
 internal sealed class CategoriesController(CatalogQueries catalog, IMapper mapper) : ApiControllerBase
 {
     [HttpGet]
+    [EntityTag]
     [EndpointSummary("List categories")]
     [EndpointDescription("Every category, ordered by name, with the number of active products in it.")]
     [ProducesResponseType<ListResponse<CategoryResponse>>(StatusCodes.Status200OK, Json)]

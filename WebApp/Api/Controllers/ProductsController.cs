@@ -1,25 +1,29 @@
-using System.Globalization;
+using System.Text.Json;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using WebApp.Accounts.Permissions;
 using WebApp.Admin;
 using WebApp.Api.Models;
 using WebApp.Catalog;
 using WebApp.Data;
+using WebApp.Site.ConditionalGet;
 
 namespace WebApp.Api.Controllers;
 
 [Route("api/products")]
 [Tags("Products")]
 internal sealed class ProductsController(
-    AppDbContext db, ProductListQuery productList, UserPermissions permissions, IAdminHistory history, IMapper mapper)
+    AppDbContext db, ProductListQuery productList, UserPermissions permissions, IAdminHistory history, IMapper mapper,
+    IOptions<JsonOptions> json)
     : ApiControllerBase
 {
     [HttpGet]
+    [EntityTag]
     [EndpointSummary("List products")]
     [EndpointDescription("Active products, searched, filtered, sorted and paged in the database. Every bad parameter is a 400 that names it.")]
     [ProducesResponseType<PageResponse<ProductSummaryResponse>>(StatusCodes.Status200OK, Json)]
@@ -46,8 +50,9 @@ internal sealed class ProductsController(
     }
 
     [HttpGet("{id:int}", Name = "GetProduct")]
+    [EntityTag]
     [EndpointSummary("Get a product")]
-    [EndpointDescription("An active product, or an inactive one for callers with catalog.view_product. The ETag header can be sent back in If-Match.")]
+    [EndpointDescription("An active product, or an inactive one for callers with catalog.view_product. The ETag header can be sent back in If-Match, or in If-None-Match for a 304 while the product is unchanged.")]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<ActionResult<ProductResponse>> Get(int id, CancellationToken cancellationToken)
@@ -96,7 +101,7 @@ internal sealed class ProductsController(
     {
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (product is null) return ProductNotFound(id);
-        if (PreconditionFailed(product) is { } stale) return stale;
+        if (await PreconditionFailedAsync(id, cancellationToken) is { } stale) return stale;
 
         mapper.Map(request, product);
         if (await CheckAsync(product, cancellationToken) is { } problem) return problem;
@@ -117,7 +122,7 @@ internal sealed class ProductsController(
     {
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (product is null) return ProductNotFound(id);
-        if (PreconditionFailed(product) is { } stale) return stale;
+        if (await PreconditionFailedAsync(id, cancellationToken) is { } stale) return stale;
         var lines = await OrderLineCountAsync(id, cancellationToken);
         if (lines > 0) return DeleteBlocked(product, lines);
 
@@ -195,21 +200,23 @@ internal sealed class ProductsController(
     private ObjectResult ProductNotFound(int id) =>
         Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No product has the id {id}.");
 
-    // The version is the last-update time: AppDbContext stamps it on every save.
-    private static string ETagOf(DateTime updatedAt) => $"\"{updatedAt.Ticks.ToString("x", CultureInfo.InvariantCulture)}\"";
+    // The version is the representation itself (category name and rating included), so that a 304 is never stale.
+    private string ETagOf(ProductResponse product) =>
+        EntityTags.Of(JsonSerializer.SerializeToUtf8Bytes(product, json.Value.JsonSerializerOptions));
 
     private ProductResponse WithETag(ProductResponse product)
     {
-        Response.Headers.ETag = ETagOf(product.UpdatedAt);
+        Response.Headers.ETag = ETagOf(product);
         return product;
     }
 
     /// <summary>If-Match (optional): refuses to overwrite or delete a product someone changed since the caller read it.</summary>
-    private ObjectResult? PreconditionFailed(Product product)
+    private async Task<ObjectResult?> PreconditionFailedAsync(int id, CancellationToken cancellationToken)
     {
         var ifMatch = Request.GetTypedHeaders().IfMatch;
-        if (ifMatch.Count == 0 || ifMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || (!tag.IsWeak && tag.Tag == ETagOf(product.UpdatedAt))))
-            return null;
+        if (ifMatch.Count == 0 || ifMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any))) return null;
+        var current = ETagOf((await ReadAsync(id, cancellationToken))!);
+        if (ifMatch.Any(tag => !tag.IsWeak && tag.Tag == current)) return null;
         return Problem(statusCode: StatusCodes.Status412PreconditionFailed,
             detail: "The product was changed after you read it (its ETag no longer matches If-Match). Read it again, then retry; nothing was changed.");
     }

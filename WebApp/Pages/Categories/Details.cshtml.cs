@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebApp.Catalog;
+using WebApp.Catalog.Caching;
 using WebApp.Pages.Shared;
 
 namespace WebApp.Pages.Categories;
 
+[OutputCache(PolicyName = CatalogPageCache.PolicyName)]
 internal sealed class DetailsModel(CatalogQueries catalog, ProductListQuery productList) : PageModel
 {
     public CategorySummary Category { get; private set; } = null!;

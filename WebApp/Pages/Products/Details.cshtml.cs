@@ -1,9 +1,14 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebApp.Catalog;
+using WebApp.Catalog.Caching;
+using WebApp.Site.ConditionalGet;
 
 namespace WebApp.Pages.Products;
 
+[OutputCache(PolicyName = CatalogPageCache.PolicyName)]
+[EntityTag]
 internal sealed class DetailsModel(CatalogQueries catalog) : PageModel
 {
     public ProductDetails Product { get; private set; } = null!;

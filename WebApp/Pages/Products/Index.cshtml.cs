@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebApp.Catalog;
+using WebApp.Catalog.Caching;
 using WebApp.Pages.Shared;
 
 namespace WebApp.Pages.Products;
 
+[OutputCache(PolicyName = CatalogPageCache.PolicyName)]
 internal sealed class IndexModel(ProductListQuery productList, CatalogQueries catalog) : PageModel
 {
     public ProductListView List { get; private set; } = null!;
