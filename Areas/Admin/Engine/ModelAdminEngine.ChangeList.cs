@@ -103,13 +103,8 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         var count = await filteredQuery.CountAsync(cancellationToken);
         var total = filtered || searched ? await baseQuery.CountAsync(cancellationToken) : count;
 
-        // Ordering: the valid columns of "o", else the registration's ordering; always ending on the key.
-        var order = ParseOrder(parameters.Get(ChangeListParameters.Order));
-        var sortKeys = order.Count > 0
-            ? order.Select(o => new SortKey(Resolved.Columns[o.Column].SortKey!, o.Descending, Resolved.Columns[o.Column].Path?.Name ?? "")).ToList()
-            : Resolved.Ordering;
+        var (sorted, order) = Sort(filteredQuery, parameters);
         var headerOrder = order.Count > 0 ? order : DefaultOrderColumns();
-        var sorted = Sorting.Apply(filteredQuery, sortKeys, Resolved.Key, newestFirst: true);
 
         // Paging: non-numeric → 1; out of range → e=1; "all" only while the count allows it.
         var pageText = query.LastOrDefault(p => p.Key == ChangeListParameters.Page).Value;
@@ -139,11 +134,51 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
             Pagination = Paginate(page, pageCount, count, showAll, canShowAll && pageCount > 1, parameters),
             Actions = admin.ActionsEnabled ? AvailableActions() : [],
             AddUrl = admin.HasAddPermission(context.User) ? AdminUrls.WithPreservedFilters(AdminUrls.Add(admin), preserved) : null,
+            ExportUrl = new ChangeListParameters(AdminUrls.Export(admin), parameters.Items).Url(),
             PreservedFilters = preserved,
             FormActionUrl = parameters.Url(),
             ResultCount = count,
             HasEditableColumns = editors.Count > 0 && admin.HasChangePermission(context.User),
         }, null, null, null);
+    }
+
+    /// <summary>Ordering: the valid columns of "o", else the registration's ordering; always ending on the key.</summary>
+    private (IQueryable<T> Sorted, List<(int Column, bool Descending)> Order) Sort(IQueryable<T> query, ChangeListParameters parameters)
+    {
+        var order = ParseOrder(parameters.Get(ChangeListParameters.Order));
+        var sortKeys = order.Count > 0
+            ? order.Select(o => new SortKey(Resolved.Columns[o.Column].SortKey!, o.Descending, Resolved.Columns[o.Column].Path?.Name ?? "")).ToList()
+            : Resolved.Ordering;
+        return (Sorting.Apply(query, sortKeys, Resolved.Key, newestFirst: true), order);
+    }
+
+    /// <summary>
+    /// Every row of the changelist as it stands (filters, search, ordering; all pages) with the list's columns, read
+    /// as a stream so that memory stays flat however many rows match.
+    /// </summary>
+    public override ChangeListExportOutcome Export(IReadOnlyList<KeyValuePair<string, string>> query)
+    {
+        var parameters = new ChangeListParameters(AdminUrls.ChangeList(admin), query);
+        var (filteredQuery, _, _, disallowed) = Filter(BaseQuery(), query);
+        if (disallowed is not null) return new ChangeListExportOutcome(null, disallowed);
+        if (filteredQuery is null) return new ChangeListExportOutcome(null, null);
+        var (sorted, _) = Sort(filteredQuery, parameters);
+        var columns = Resolved.Columns;
+        var rows = Project(sorted).AsAsyncEnumerable();
+        return new ChangeListExportOutcome(new ChangeListExport(
+            $"{admin.ModelName}.csv",
+            [.. columns.Select(c => c.Header)],
+            Cells(rows)), null);
+
+        async IAsyncEnumerable<IReadOnlyList<string>> Cells(IAsyncEnumerable<object?[]> values)
+        {
+            await foreach (var row in values)
+            {
+                var cells = new string[columns.Count];
+                for (var i = 0; i < columns.Count; i++) cells[i] = CsvFormatting.Format(row[i + 1]);
+                yield return cells;
+            }
+        }
     }
 
     /// <summary>Columns the registration's ordering sorts by, for the header arrows when "o" is absent.</summary>

@@ -46,6 +46,8 @@ public sealed class ChangeListViewModel
     public required Pagination Pagination { get; init; }
     public required IReadOnlyList<ActionChoice> Actions { get; init; }
     public required string? AddUrl { get; init; }
+    /// <summary>The CSV export of this list as it stands (every page).</summary>
+    public required string ExportUrl { get; init; }
     public required string PreservedFilters { get; init; }
     public required string FormActionUrl { get; init; }
     public required int ResultCount { get; init; }
