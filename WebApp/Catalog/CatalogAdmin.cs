@@ -38,6 +38,7 @@ internal sealed class ProductAdmin : ModelAdmin<Product>
         ListFilter = [Filter(p => p.IsActive), Filter(p => p.Category), Filter(p => p.CreatedAt), new StockLevelFilter()];
         SearchFields = ["Name", "^Sku", "Category.Name"];
         Ordering = ["Name"];
+        DateHierarchy = p => p.CreatedAt;
         Fieldsets =
         [
             new(null, [p => p.Name, p => p.Slug, p => p.Sku, p => p.Category, p => p.Description]),

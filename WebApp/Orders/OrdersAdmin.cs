@@ -20,6 +20,7 @@ internal sealed class OrderAdmin : ModelAdmin<Order>
         ListFilter = [Filter(o => o.Status), Filter(o => o.CreatedAt)];
         SearchFields = ["=Number", "Customer.Email", "ContactEmail"];
         Ordering = ["-CreatedAt"];
+        DateHierarchy = o => o.CreatedAt;
         Fieldsets =
         [
             new(null, [o => o.Number, o => o.Customer, o => o.Status, o => o.ContactEmail]),

@@ -27,7 +27,7 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
     private (IQueryable<T>? Query, bool Filtered, bool Searched, string? Disallowed) Filter(IQueryable<T> query, IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
         if (DisallowedParameter(parameters) is { } disallowed) return (null, false, false, disallowed);
-        var values = parameters.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+        var values = LastValues(parameters);
         var filtered = false;
         foreach (var filter in admin.ListFilter)
         {
@@ -38,6 +38,15 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
             query = narrowed;
             filtered = true;
         }
+        if (Resolved.DateHierarchy is { } hierarchy)
+        {
+            if (hierarchy.Parse(values) is not { } selection) return (null, false, false, null);
+            if (!selection.IsEmpty)
+            {
+                query = hierarchy.Apply(query, selection);
+                filtered = true;
+            }
+        }
         var terms = SearchTerms.Split(values.GetValueOrDefault(ChangeListParameters.Search));
         if (terms.Count > 0 && Resolved.SearchFields.Count > 0)
         {
@@ -46,6 +55,10 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         }
         return (query, filtered, false, null);
     }
+
+    /// <summary>Each parameter's last value, as Django's QueryDict reads a repeated one.</summary>
+    private static Dictionary<string, string> LastValues(IReadOnlyList<KeyValuePair<string, string>> parameters) =>
+        parameters.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
 
     /// <summary>The first query parameter that is neither standard nor a declared filter's (the lookup whitelist).</summary>
     public override string? DisallowedParameter(IReadOnlyList<KeyValuePair<string, string>> parameters) =>
@@ -130,7 +143,10 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
                 parameters.Items.Where(i => i.Key is not ChangeListParameters.Search).ToList(),
                 count, total, filtered || searched, parameters.Url((ChangeListParameters.Search, null))),
             Filters = await FilterPanelsAsync(parameters, cancellationToken),
-            ClearFiltersUrl = filtered ? parameters.Url([], admin.ListFilter.SelectMany(f => f.ParameterNames)) : null,
+            ClearFiltersUrl = filtered ? parameters.Url([], admin.FilterParameterNames) : null,
+            DateHierarchy = Resolved.DateHierarchy is { } hierarchy
+                ? await hierarchy.BuildAsync(filteredQuery, hierarchy.Parse(LastValues(query))!, parameters, cancellationToken)
+                : null,
             Pagination = Paginate(page, pageCount, count, showAll, canShowAll && pageCount > 1, parameters),
             Actions = admin.ActionsEnabled ? AvailableActions() : [],
             AddUrl = admin.HasAddPermission(context.User) ? AdminUrls.WithPreservedFilters(AdminUrls.Add(admin), preserved) : null,

@@ -43,6 +43,8 @@ public sealed class ChangeListViewModel
     public required SearchBox? Search { get; init; }
     public required IReadOnlyList<FilterPanel> Filters { get; init; }
     public required string? ClearFiltersUrl { get; init; }
+    /// <summary>The year → month → day drill-down, when the registration declares a date hierarchy.</summary>
+    public DateHierarchyViewModel? DateHierarchy { get; init; }
     public required Pagination Pagination { get; init; }
     public required IReadOnlyList<ActionChoice> Actions { get; init; }
     public required string? AddUrl { get; init; }

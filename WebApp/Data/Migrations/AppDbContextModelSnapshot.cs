@@ -511,6 +511,8 @@ namespace WebApp.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Sku")
                         .IsUnique();
 
@@ -734,6 +736,8 @@ namespace WebApp.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
