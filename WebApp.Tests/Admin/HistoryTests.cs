@@ -52,6 +52,30 @@ public class HistoryTests : AdminTestBase
     }
 
     [Fact]
+    public async Task An_addition_records_the_saved_values_and_relations_by_their_names()
+    {
+        var shoes = await Factory.AddCategoryAsync("Shoes");
+        var boots = await Factory.AddCategoryAsync("Boots");
+        var client = await SuperuserAsync();
+        var before = DateTime.UtcNow.AddSeconds(-1);
+        using (await client.PostWithTokenAsync("/admin/catalog/product/add/",
+            [Field("Name", "Hiker"), Field("Slug", "hiker"), Field("Sku", "HIK-1"), Field("CategoryId", shoes.Id.ToString()),
+             Field("Price", "20.00"), Field("Stock", "3"), Field("IsActive", "true"), Field("_save", "1")])) { }
+        var productId = await Factory.WithDbAsync(db => db.Products.Select(p => p.Id).SingleAsync());
+        var url = $"/admin/catalog/product/{productId}/change/";
+        using (await client.PostWithTokenAsync(url, (await client.GetHtmlAsync(url)).FormValues("#product_form").With("CategoryId", boots.Id.ToString()))) { }
+
+        var entries = await Factory.WithDbAsync(db => db.Set<LogEntry>().OrderBy(e => e.Id).ToListAsync());
+        var history = Factory.Services.GetRequiredService<IAdminHistory>();
+        var added = history.ReadChanges(entries[0]).ToDictionary(c => c.Field, c => c.New);
+        Assert.Equal("Shoes", added["CategoryId"]);
+        Assert.True(DateTime.Parse(added["CreatedAt"]!, System.Globalization.CultureInfo.InvariantCulture) >= before.AddSeconds(-1));
+        Assert.Equal(added["CreatedAt"], added["UpdatedAt"]);
+        var moved = Assert.Single(history.ReadChanges(entries[1]), c => c.Field == "CategoryId");
+        Assert.Equal(("Shoes", "Boots"), (moved.Old, moved.New));
+    }
+
+    [Fact]
     public async Task Secrets_are_never_written_to_the_history()
     {
         var user = await Factory.CreateUserAsync("someone@example.com");

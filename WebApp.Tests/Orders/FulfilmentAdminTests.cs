@@ -94,7 +94,7 @@ public sealed class FulfilmentAdminTests : IDisposable
 
         var changePage = await staff.GetHtmlAsync(changeUrl);
         var actions = changePage.QuerySelector("form.admin-object-actions")!;
-        Assert.Equal(["mark_paid", "mark_shipped", "mark_delivered", "cancel", "export_csv"],
+        Assert.Equal(["", "mark_paid", "mark_shipped", "mark_delivered", "cancel"],
             actions.QuerySelectorAll("select[name=action] option").Select(o => o.GetAttribute("value")));
         var fields = changePage.FormValues("form.admin-object-actions").With("action", "cancel");
         using var response = await staff.PostAsync(actions.GetAttribute("action"), new FormUrlEncodedContent(fields));
@@ -105,6 +105,23 @@ public sealed class FulfilmentAdminTests : IDisposable
         Assert.Equal(5 + 2, await _factory.StockOfAsync(productId));
         var after = await staff.GetHtmlAsync(changeUrl);
         Assert.Contains("has been cancelled", after.QuerySelector(".alert-success")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Run_on_an_order_page_without_choosing_an_action_changes_nothing_and_says_so()
+    {
+        var order = await PendingOrderAsync();
+        var staff = await FulfilmentStaffAsync();
+        var changeUrl = $"{OrderList}{order.Id}/change/";
+        var changePage = await staff.GetHtmlAsync(changeUrl);
+
+        var fields = changePage.FormValues("form.admin-object-actions");
+        using var response = await staff.PostAsync(changePage.QuerySelector("form.admin-object-actions")!.GetAttribute("action"),
+            new FormUrlEncodedContent(fields));
+
+        Assert.Equal(changeUrl, response.Headers.Location!.OriginalString);
+        Assert.Equal(OrderStatus.Pending, await StatusOfAsync(order.Id));
+        Assert.Contains("No action selected.", (await staff.GetHtmlAsync(changeUrl)).QuerySelector(".admin-messages")!.TextContent);
     }
 
     [Fact]

@@ -38,6 +38,7 @@ internal sealed class ProductAdmin : ModelAdmin<Product>
         ListFilter = [Filter(p => p.IsActive), Filter(p => p.Category), Filter(p => p.CreatedAt), new StockLevelFilter()];
         SearchFields = ["Name", "^Sku", "Category.Name"];
         Ordering = ["Name"];
+        DateHierarchy = p => p.CreatedAt;
         Fieldsets =
         [
             new(null, [p => p.Name, p => p.Slug, p => p.Sku, p => p.Category, p => p.Description]),
@@ -82,36 +83,88 @@ internal sealed class TagAdmin : ModelAdmin<Tag>
 
 internal sealed class ReviewAdmin : ModelAdmin<Review>
 {
+    private const int ExcerptLength = 80;
+
     public ReviewAdmin() : base("catalog")
     {
         ListDisplay =
         [
             Column(r => r.Title),
             Column(r => r.Product!.Name, "Product"),
+            Column(r => r.Author!.Email, "Author"),
+            Computed("Excerpt", r => r.Body.Length > ExcerptLength ? r.Body.Substring(0, ExcerptLength) + "…" : r.Body),
             Column(r => r.Rating),
-            Column(r => r.IsApproved),
+            Computed("Status", r => r.IsApproved ? "Approved" : r.RejectedAt != null ? "Rejected" : "Pending"),
             Column(r => r.CreatedAt),
         ];
-        ListFilter = [Filter(r => r.IsApproved), new RatingFilter()];
+        ListFilter = [Filter(r => r.IsApproved), new ModerationFilter(), new RatingFilter()];
         SearchFields = ["Title", "Product.Name", "Author.Email"];
         Ordering = ["-CreatedAt"];
-        // A review stays with the customer who wrote it.
-        ReadonlyFields = [r => r.Author, r => r.CreatedAt];
-        Actions = [Action("approve_selected", "Approve selected reviews", AdminOperation.Change, ApproveAsync)];
+        // A review is the customer's own words about one product: moderators publish or reject it, never rewrite it.
+        ReadonlyFields = [r => r.Product, r => r.Author, r => r.Rating, r => r.Title, r => r.Body, r => r.CreatedAt, r => r.RejectedAt];
+        Actions =
+        [
+            Action("approve_selected", "Approve selected reviews", AdminOperation.Change, ApproveAsync),
+            Action("reject_selected", "Reject selected reviews", AdminOperation.Change, RejectAsync),
+        ];
     }
 
     /// <summary>Reviews are written by customers on the site, never from a blank admin form.</summary>
     public override bool HasAddPermission(AdminUser user) => false;
 
+    /// <summary>Approving from the form takes a review out of the rejected ones, as the action does.</summary>
+    public override Task SaveModelAsync(AdminSaveContext<Review> context, CancellationToken cancellationToken)
+    {
+        if (context.Object.IsApproved) context.Object.RejectedAt = null;
+        return Task.CompletedTask;
+    }
+
     private static async Task<Microsoft.AspNetCore.Mvc.IActionResult?> ApproveAsync(
         AdminActionContext<Review> context, IQueryable<Review> selected, CancellationToken cancellationToken)
     {
         var pending = await selected.Where(r => !r.IsApproved).ToListAsync(cancellationToken);
-        foreach (var review in pending) review.IsApproved = true;
+        foreach (var review in pending)
+        {
+            review.IsApproved = true;
+            review.RejectedAt = null;
+        }
         await context.SaveChangesAsync(pending, cancellationToken);
         context.Message(pending.Count == 1 ? "1 review was approved." : $"{pending.Count} reviews were approved.");
         return null;
     }
+
+    private static async Task<Microsoft.AspNetCore.Mvc.IActionResult?> RejectAsync(
+        AdminActionContext<Review> context, IQueryable<Review> selected, CancellationToken cancellationToken)
+    {
+        var notRejected = await selected.Where(r => r.IsApproved || r.RejectedAt == null).ToListAsync(cancellationToken);
+        var now = DateTime.UtcNow;
+        foreach (var review in notRejected)
+        {
+            review.IsApproved = false;
+            review.RejectedAt = now;
+        }
+        await context.SaveChangesAsync(notRejected, cancellationToken);
+        context.Message(notRejected.Count == 1 ? "1 review was rejected." : $"{notRejected.Count} reviews were rejected.");
+        return null;
+    }
+}
+
+/// <summary>The moderation queue: reviews waiting for a decision, published ones and rejected ones.</summary>
+internal sealed class ModerationFilter : SimpleListFilter<Review>
+{
+    public override string Title => "Moderation";
+
+    public override string ParameterName => "moderation";
+
+    public override IReadOnlyList<(string Value, string Label)> Lookups() =>
+        [("pending", "Waiting"), ("approved", "Approved"), ("rejected", "Rejected")];
+
+    public override IQueryable<Review> Filter(IQueryable<Review> query, string value) => value switch
+    {
+        "pending" => query.Where(r => !r.IsApproved && r.RejectedAt == null),
+        "approved" => query.Where(r => r.IsApproved),
+        _ => query.Where(r => !r.IsApproved && r.RejectedAt != null),
+    };
 }
 
 /// <summary>Reviews by star rating (an int, which the built-in filters leave alone).</summary>

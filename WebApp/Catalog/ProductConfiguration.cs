@@ -22,6 +22,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.HasIndex(p => new { p.IsActive, p.Price });
         product.HasIndex(p => new { p.IsActive, p.CreatedAt });
         product.HasIndex(p => new { p.CategoryId, p.IsActive });
+        product.HasIndex(p => p.CreatedAt); // the admin's date hierarchy: range probes per year, month and day
 
         product.HasOne(p => p.Category)
             .WithMany(c => c.Products)

@@ -29,6 +29,10 @@ public class Review
     [Display(Name = "Approved", Description = "Only approved reviews are shown on the site.")]
     public bool IsApproved { get; set; }
 
+    /// <summary>When a moderator turned it down: it stays off the site and out of the queue of reviews to moderate.</summary>
+    [Display(Name = "Rejected")]
+    public DateTime? RejectedAt { get; set; }
+
     [Display(Name = "Created")]
     public DateTime CreatedAt { get; set; }
 

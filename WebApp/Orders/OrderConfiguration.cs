@@ -25,6 +25,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.HasIndex(o => o.IdempotencyKey).IsUnique();
         order.HasIndex(o => new { o.CustomerId, o.CreatedAt });
         order.HasIndex(o => new { o.Status, o.CreatedAt });
+        order.HasIndex(o => o.CreatedAt); // the admin's date hierarchy: range probes per year, month and day
 
         order.HasOne(o => o.Customer)
             .WithMany()

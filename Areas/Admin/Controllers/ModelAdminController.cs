@@ -23,6 +23,18 @@ public sealed class ModelAdminController : AdminControllerBase
         return View(ViewRoot + "ChangeList.cshtml", outcome.Page);
     }
 
+    /// <summary>The changelist as it stands (filters, search, ordering; every page) as a CSV file.</summary>
+    [HttpGet("export")]
+    public async Task<IActionResult> Export([FromRoute] string app, [FromRoute] string model)
+    {
+        if (await EngineAsync(app, model, AdminOperation.View) is not { } engine) return Refusal(app, model);
+        var outcome = engine.Export(QueryItems());
+        if (outcome.DisallowedParameter is { } parameter) return DisallowedLookup(engine.Admin, parameter);
+        if (outcome.Export is { } export) return export;
+        Message(AdminMessages.Error, "Invalid filter");
+        return Redirect(AdminUrls.ChangeList(engine.Admin) + "?e=1");
+    }
+
     /// <summary>Changelist actions: "Delete selected" (confirmation, then delete) and the registration's own.</summary>
     [HttpPost("")]
     public async Task<IActionResult> RunAction([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
@@ -49,15 +61,17 @@ public sealed class ModelAdminController : AdminControllerBase
         }
 
         var name = form["action"].LastOrDefault();
+        var keys = form["_selected_action"].Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).ToList();
+        var fromChangePage = form["_return"].LastOrDefault() == "change" && keys.Count == 1;
+        var preserved = new ChangeListParameters(AdminUrls.ChangeList(engine.Admin), query).QueryString;
         if (string.IsNullOrEmpty(name) || engine.AvailableActions().All(a => a.Name != name))
         {
             Message(AdminMessages.Warning, "No action selected.");
-            return Redirect(back);
+            return Redirect(fromChangePage ? AdminUrls.WithPreservedFilters(AdminUrls.Change(engine.Admin, keys[0]), preserved) : back);
         }
         // The offered actions already follow the permissions; asking again keeps the rule in one place for POSTs.
         if (!await HasAsync(engine.Admin, engine.ActionPermission(name)!.Value)) return Forbidden();
 
-        var keys = form["_selected_action"].Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).ToList();
         var across = form["select_across"].LastOrDefault() == "1";
         var selected = keys.Count == 0 && !across ? [] : await engine.SelectedAsync(keys, across, query, cancellationToken);
         if (selected is null)
@@ -71,7 +85,6 @@ public sealed class ModelAdminController : AdminControllerBase
             return Redirect(back);
         }
 
-        var preserved = new ChangeListParameters(AdminUrls.ChangeList(engine.Admin), query).QueryString;
         if (name == ModelAdminEngine.DeleteSelectedAction)
         {
             foreach (var obj in selected)
@@ -90,7 +103,6 @@ public sealed class ModelAdminController : AdminControllerBase
         }
 
         // From an object's page, the action applies to the object as it was shown: not after someone else changed it.
-        var fromChangePage = form["_return"].LastOrDefault() == "change" && keys.Count == 1;
         if (fromChangePage && !engine.IsCurrent(selected[0], form))
         {
             Message(AdminMessages.Warning, $"This {engine.Admin.DisplayName} was changed by someone else since you opened it. Look at it again, then retry.");

@@ -16,6 +16,8 @@ internal static class AdminUrls
 
     public static string Add(ModelAdmin admin) => ChangeList(admin) + "add/";
 
+    public static string Export(ModelAdmin admin) => ChangeList(admin) + "export/";
+
     public static string Change(ModelAdmin admin, string id) => $"{ChangeList(admin)}{Uri.EscapeDataString(id)}/change/";
 
     public static string Delete(ModelAdmin admin, string id) => $"{ChangeList(admin)}{Uri.EscapeDataString(id)}/delete/";

@@ -27,7 +27,7 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
     private (IQueryable<T>? Query, bool Filtered, bool Searched, string? Disallowed) Filter(IQueryable<T> query, IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
         if (DisallowedParameter(parameters) is { } disallowed) return (null, false, false, disallowed);
-        var values = parameters.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+        var values = LastValues(parameters);
         var filtered = false;
         foreach (var filter in admin.ListFilter)
         {
@@ -38,6 +38,15 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
             query = narrowed;
             filtered = true;
         }
+        if (Resolved.DateHierarchy is { } hierarchy)
+        {
+            if (hierarchy.Parse(values) is not { } selection) return (null, false, false, null);
+            if (!selection.IsEmpty)
+            {
+                query = hierarchy.Apply(query, selection);
+                filtered = true;
+            }
+        }
         var terms = SearchTerms.Split(values.GetValueOrDefault(ChangeListParameters.Search));
         if (terms.Count > 0 && Resolved.SearchFields.Count > 0)
         {
@@ -46,6 +55,10 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         }
         return (query, filtered, false, null);
     }
+
+    /// <summary>Each parameter's last value, as Django's QueryDict reads a repeated one.</summary>
+    private static Dictionary<string, string> LastValues(IReadOnlyList<KeyValuePair<string, string>> parameters) =>
+        parameters.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
 
     /// <summary>The first query parameter that is neither standard nor a declared filter's (the lookup whitelist).</summary>
     public override string? DisallowedParameter(IReadOnlyList<KeyValuePair<string, string>> parameters) =>
@@ -103,13 +116,8 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         var count = await filteredQuery.CountAsync(cancellationToken);
         var total = filtered || searched ? await baseQuery.CountAsync(cancellationToken) : count;
 
-        // Ordering: the valid columns of "o", else the registration's ordering; always ending on the key.
-        var order = ParseOrder(parameters.Get(ChangeListParameters.Order));
-        var sortKeys = order.Count > 0
-            ? order.Select(o => new SortKey(Resolved.Columns[o.Column].SortKey!, o.Descending, Resolved.Columns[o.Column].Path?.Name ?? "")).ToList()
-            : Resolved.Ordering;
+        var (sorted, order) = Sort(filteredQuery, parameters);
         var headerOrder = order.Count > 0 ? order : DefaultOrderColumns();
-        var sorted = Sorting.Apply(filteredQuery, sortKeys, Resolved.Key, newestFirst: true);
 
         // Paging: non-numeric → 1; out of range → e=1; "all" only while the count allows it.
         var pageText = query.LastOrDefault(p => p.Key == ChangeListParameters.Page).Value;
@@ -135,15 +143,58 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
                 parameters.Items.Where(i => i.Key is not ChangeListParameters.Search).ToList(),
                 count, total, filtered || searched, parameters.Url((ChangeListParameters.Search, null))),
             Filters = await FilterPanelsAsync(parameters, cancellationToken),
-            ClearFiltersUrl = filtered ? parameters.Url([], admin.ListFilter.SelectMany(f => f.ParameterNames)) : null,
+            ClearFiltersUrl = filtered ? parameters.Url([], admin.FilterParameterNames) : null,
+            DateHierarchy = Resolved.DateHierarchy is { } hierarchy
+                ? await hierarchy.BuildAsync(filteredQuery, hierarchy.Parse(LastValues(query))!, parameters, cancellationToken)
+                : null,
             Pagination = Paginate(page, pageCount, count, showAll, canShowAll && pageCount > 1, parameters),
             Actions = admin.ActionsEnabled ? AvailableActions() : [],
             AddUrl = admin.HasAddPermission(context.User) ? AdminUrls.WithPreservedFilters(AdminUrls.Add(admin), preserved) : null,
+            ExportUrl = new ChangeListParameters(AdminUrls.Export(admin), parameters.Items).Url(),
             PreservedFilters = preserved,
             FormActionUrl = parameters.Url(),
             ResultCount = count,
             HasEditableColumns = editors.Count > 0 && admin.HasChangePermission(context.User),
         }, null, null, null);
+    }
+
+    /// <summary>Ordering: the valid columns of "o", else the registration's ordering; always ending on the key.</summary>
+    private (IQueryable<T> Sorted, List<(int Column, bool Descending)> Order) Sort(IQueryable<T> query, ChangeListParameters parameters)
+    {
+        var order = ParseOrder(parameters.Get(ChangeListParameters.Order));
+        var sortKeys = order.Count > 0
+            ? order.Select(o => new SortKey(Resolved.Columns[o.Column].SortKey!, o.Descending, Resolved.Columns[o.Column].Path?.Name ?? "")).ToList()
+            : Resolved.Ordering;
+        return (Sorting.Apply(query, sortKeys, Resolved.Key, newestFirst: true), order);
+    }
+
+    /// <summary>
+    /// Every row of the changelist as it stands (filters, search, ordering; all pages) with the list's columns, read
+    /// as a stream so that memory stays flat however many rows match.
+    /// </summary>
+    public override ChangeListExportOutcome Export(IReadOnlyList<KeyValuePair<string, string>> query)
+    {
+        var parameters = new ChangeListParameters(AdminUrls.ChangeList(admin), query);
+        var (filteredQuery, _, _, disallowed) = Filter(BaseQuery(), query);
+        if (disallowed is not null) return new ChangeListExportOutcome(null, disallowed);
+        if (filteredQuery is null) return new ChangeListExportOutcome(null, null);
+        var (sorted, _) = Sort(filteredQuery, parameters);
+        var columns = Resolved.Columns;
+        var rows = Project(sorted).AsAsyncEnumerable();
+        return new ChangeListExportOutcome(new ChangeListExport(
+            $"{admin.ModelName}.csv",
+            [.. columns.Select(c => c.Header)],
+            Cells(rows)), null);
+
+        async IAsyncEnumerable<IReadOnlyList<string>> Cells(IAsyncEnumerable<object?[]> values)
+        {
+            await foreach (var row in values)
+            {
+                var cells = new string[columns.Count];
+                for (var i = 0; i < columns.Count; i++) cells[i] = CsvFormatting.Format(row[i + 1]);
+                yield return cells;
+            }
+        }
     }
 
     /// <summary>Columns the registration's ordering sorts by, for the header arrows when "o" is absent.</summary>

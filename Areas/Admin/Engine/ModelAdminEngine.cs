@@ -5,6 +5,9 @@ namespace WebApp.Admin;
 /// <summary>The outcome of a changelist request: a page, a redirect with a message, or a refused lookup.</summary>
 internal sealed record ChangeListOutcome(ChangeListViewModel? Page, string? RedirectUrl, string? ErrorMessage, string? DisallowedParameter);
 
+/// <summary>The changelist as CSV, or the parameter that is not allowed (export is null for an invalid filter value).</summary>
+internal sealed record ChangeListExportOutcome(ChangeListExport? Export, string? DisallowedParameter);
+
 /// <summary>Posted list edits by row key, then field name: shown again with their errors when any row is invalid.</summary>
 internal sealed class ListEdits : Dictionary<string, Dictionary<string, FormFieldViewModel>>;
 
@@ -26,6 +29,9 @@ internal abstract class ModelAdminEngine
 
     public abstract Task<ChangeListOutcome> ChangeListAsync(
         IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken, ListEdits? edits = null);
+
+    /// <summary>Every row of the changelist as it stands, with the list's columns, streamed (CSV export).</summary>
+    public abstract ChangeListExportOutcome Export(IReadOnlyList<KeyValuePair<string, string>> query);
 
     /// <summary>Saves the changelist's edited columns (Django's list_editable): all rows or, with any error, none.</summary>
     public abstract Task<ListEditOutcome> SaveListEditsAsync(

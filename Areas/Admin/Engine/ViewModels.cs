@@ -43,9 +43,13 @@ public sealed class ChangeListViewModel
     public required SearchBox? Search { get; init; }
     public required IReadOnlyList<FilterPanel> Filters { get; init; }
     public required string? ClearFiltersUrl { get; init; }
+    /// <summary>The year → month → day drill-down, when the registration declares a date hierarchy.</summary>
+    public DateHierarchyViewModel? DateHierarchy { get; init; }
     public required Pagination Pagination { get; init; }
     public required IReadOnlyList<ActionChoice> Actions { get; init; }
     public required string? AddUrl { get; init; }
+    /// <summary>The CSV export of this list as it stands (every page).</summary>
+    public required string ExportUrl { get; init; }
     public required string PreservedFilters { get; init; }
     public required string FormActionUrl { get; init; }
     public required int ResultCount { get; init; }

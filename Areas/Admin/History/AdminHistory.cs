@@ -15,9 +15,14 @@ internal sealed class AdminHistory(ModelAdminRegistry registry) : IAdminHistory
 
     public async Task SaveWithHistoryAsync(DbContext db, IReadOnlyList<HistoryRecord> records, string? userId, CancellationToken cancellationToken)
     {
-        // Everything is read before saving: afterwards the entries are Unchanged (or Detached) and the old values gone.
-        var pending = records.Select(r => (r.Entry, r.Action, Changes: Describe(r.Entry, r.Action).Concat(r.ExtraChanges ?? []).ToList(),
-            Repr: Truncate(r.Entry.Entity.ToString() ?? ""))).ToList();
+        // Changes and deletions are described before saving: afterwards the old values are gone. Additions are
+        // described after it, with the keys and timestamps the save filled in.
+        var pending = new List<(EntityEntry Entry, LogAction Action, List<FieldChange>? Changes, string Repr)>();
+        foreach (var record in records)
+        {
+            var changes = record.Action == LogAction.Add ? null : await DescribeAsync(db, record.Entry, record.Action, record.ExtraChanges, cancellationToken);
+            pending.Add((record.Entry, record.Action, changes, Truncate(record.Entry.Entity.ToString() ?? "")));
+        }
         var userName = userId is null ? "" : await db.Set<Accounts.ApplicationUser>().Where(u => u.Id == userId)
             .Select(u => u.Email ?? u.UserName ?? u.Id).SingleOrDefaultAsync(cancellationToken) ?? "";
         // Keys of deleted rows are gone after saving; keys of added rows exist only after it.
@@ -31,6 +36,7 @@ internal sealed class AdminHistory(ModelAdminRegistry registry) : IAdminHistory
             for (var i = 0; i < pending.Count; i++)
             {
                 var (entry, action, changes, repr) = pending[i];
+                changes ??= await DescribeAsync(db, entry, action, records[i].ExtraChanges, cancellationToken);
                 db.Add(new LogEntry
                 {
                     ActionTime = now,
@@ -70,26 +76,46 @@ internal sealed class AdminHistory(ModelAdminRegistry registry) : IAdminHistory
     internal string ContentTypeOf(IReadOnlyEntityType entityType) =>
         registry.Find(entityType.ClrType)?.ContentType ?? entityType.ClrType.Name.ToLowerInvariant();
 
-    private IEnumerable<FieldChange> Describe(EntityEntry entry, LogAction action)
+    private async Task<List<FieldChange>> DescribeAsync(
+        DbContext db, EntityEntry entry, LogAction action, IReadOnlyList<FieldChange>? extraChanges, CancellationToken cancellationToken)
     {
-        if (action == LogAction.Delete) yield break;
-        entry.DetectChanges();
-        var secrets = registry.Find(entry.Metadata.ClrType)?.SecretFields ?? [];
-        foreach (var property in entry.Properties)
+        var changes = new List<FieldChange>();
+        if (action != LogAction.Delete)
         {
-            var metadata = property.Metadata;
-            if (metadata.IsPrimaryKey() && metadata.ValueGenerated != ValueGenerated.Never) continue;
-            if (metadata.IsConcurrencyToken || metadata.IsShadowProperty()) continue;
-            if (action == LogAction.Change && !property.IsModified) continue;
-            var old = action == LogAction.Add ? null : property.OriginalValue;
-            var current = property.CurrentValue;
-            if (action == LogAction.Change && Equals(old, current)) continue;
-            var secret = AlwaysSecret.Contains(metadata.Name) || secrets.Contains(metadata.Name);
-            var label = Metadata.DisplayNames.For(metadata);
-            yield return secret
-                ? new FieldChange(metadata.Name, label, null, null, Secret: true)
-                : new FieldChange(metadata.Name, label, action == LogAction.Add ? null : Format(old), Format(current));
+            entry.DetectChanges();
+            var secrets = registry.Find(entry.Metadata.ClrType)?.SecretFields ?? [];
+            foreach (var property in entry.Properties)
+            {
+                var metadata = property.Metadata;
+                if (metadata.IsPrimaryKey() && metadata.ValueGenerated != ValueGenerated.Never) continue;
+                if (metadata.IsConcurrencyToken || metadata.IsShadowProperty()) continue;
+                if (action == LogAction.Change && !property.IsModified) continue;
+                var old = action == LogAction.Add ? null : property.OriginalValue;
+                var current = property.CurrentValue;
+                if (action == LogAction.Change && Equals(old, current)) continue;
+                var label = Metadata.DisplayNames.For(metadata);
+                if (AlwaysSecret.Contains(metadata.Name) || secrets.Contains(metadata.Name))
+                {
+                    changes.Add(new FieldChange(metadata.Name, label, null, null, Secret: true));
+                    continue;
+                }
+                changes.Add(new FieldChange(metadata.Name, label,
+                    action == LogAction.Add ? null : await DisplayAsync(db, metadata, old, cancellationToken),
+                    await DisplayAsync(db, metadata, current, cancellationToken)));
+            }
         }
+        changes.AddRange(extraChanges ?? []);
+        return changes;
+    }
+
+    /// <summary>A value as the history shows it: a foreign key by the related object's display text, as people know it.</summary>
+    private static async Task<string?> DisplayAsync(DbContext db, IProperty property, object? value, CancellationToken cancellationToken)
+    {
+        if (value is null) return null;
+        var foreignKey = property.GetContainingForeignKeys().FirstOrDefault(k => k.Properties.Count == 1);
+        if (foreignKey is null) return Format(value);
+        var related = await db.FindAsync(foreignKey.PrincipalEntityType.ClrType, [value], cancellationToken);
+        return related?.ToString() is { Length: > 0 } text ? Truncate(text) : Format(value);
     }
 
     internal static string? Format(object? value) => value switch

@@ -61,12 +61,26 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
         CheckSecrets(entityType);
         CheckListDisplay(entityType, resolved);
         CheckFilters(entityType);
+        CheckDateHierarchy(entityType, resolved);
         CheckSearch(entityType, resolved);
         CheckOrdering(entityType, resolved);
         CheckForm(entityType, resolved);
         CheckActions();
         if (_errors.Count == 0) Result = resolved;
         return _errors;
+    }
+
+    private void CheckDateHierarchy(IEntityType entityType, ResolvedModelAdmin<T> resolved)
+    {
+        if (admin.DateHierarchy is null) return;
+        const string option = nameof(admin.DateHierarchy);
+        var path = ModelPath.TryResolve(entityType, admin.DateHierarchy, out var error);
+        if (path is null)
+            Error("admin.E150", option, $"{error}.");
+        else if ((Nullable.GetUnderlyingType(path.ClrType) ?? path.ClrType) != typeof(DateTime))
+            Error("admin.E151", option, $"'{path.Name}' ({path.ClrType.Name}) is not a DateTime property.");
+        else
+            resolved.DateHierarchy = new DateHierarchy<T>(path);
     }
 
     private void CheckSecrets(IEntityType entityType)
@@ -423,6 +437,7 @@ internal sealed class ResolvedModelAdmin<T>(ModelAdmin<T> admin, IEntityType ent
     /// <summary>The add form's fieldsets when the registration declares them (Django's add_fieldsets); empty otherwise.</summary>
     public List<ResolvedFieldset> AddFieldsets { get; } = [];
     public Dictionary<string, ModelPath> ReadonlyPaths { get; } = new(StringComparer.Ordinal);
+    public DateHierarchy<T>? DateHierarchy { get; set; }
 
     public IEnumerable<ResolvedFormField> FormFields => Fieldsets.Concat(AddFieldsets).SelectMany(f => f.Fields).DistinctBy(f => f.Name);
 

@@ -133,6 +133,12 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
     /// <summary>Filters in the side panel: <see cref="Filter"/> for a property or reference, or a <see cref="ListFilter{T}"/> subclass.</summary>
     public IReadOnlyList<ListFilter<T>> ListFilter { get; init; } = [];
 
+    /// <summary>
+    /// A date or date-time property to drill down by year, month and day above the list (Django's date_hierarchy);
+    /// give the column an index.
+    /// </summary>
+    public Expression<Func<T, object?>>? DateHierarchy { get; init; }
+
     /// <summary>The change form's fields in order, one per row; by default every editable property.</summary>
     public IReadOnlyList<Expression<Func<T, object?>>> Fields { get; init; } = [];
 
@@ -220,7 +226,7 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
     public virtual Task DeleteModelAsync(AdminSaveContext<T> context, CancellationToken cancellationToken) => Task.CompletedTask;
 
     internal sealed override IReadOnlySet<string> FilterParameterNames =>
-        ListFilter.SelectMany(f => f.ParameterNames).ToHashSet(StringComparer.Ordinal);
+        ListFilter.SelectMany(f => f.ParameterNames).Concat(_resolved?.DateHierarchy?.ParameterNames ?? []).ToHashSet(StringComparer.Ordinal);
 
     internal sealed override ModelAdminEngine CreateEngine(AdminRequestContext context) => new ModelAdminEngine<T>(this, context);
 

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using WebApp.Admin.Metadata;
+
+namespace WebApp.Admin;
+
+/// <summary>One drill-down link above the changelist: a year, a month or a day.</summary>
+public sealed record DateHierarchyLink(string Label, string Url);
+
+/// <summary>The drill-down shown above the list: a link back up, the choices one level down, and the day chosen.</summary>
+public sealed record DateHierarchyViewModel(DateHierarchyLink? Up, IReadOnlyList<DateHierarchyLink> Choices, string? Current);
+
+/// <summary>
+/// Django's date_hierarchy: <c>{Field}__year</c>, <c>{Field}__month</c> and <c>{Field}__day</c> narrow the list to a
+/// year, month or day in UTC. Every predicate is a range on the column (<c>&gt;= start AND &lt; end</c>), never a
+/// function of it, so an index on the column serves both the list and the choices; each choice is an EXISTS probe.
+/// </summary>
+internal sealed class DateHierarchy<T>(ModelPath path) where T : class
+{
+    private const int MaxYears = 100;
+
+    public string YearParameter => path.ParameterName + "__year";
+    public string MonthParameter => path.ParameterName + "__month";
+    public string DayParameter => path.ParameterName + "__day";
+    public IReadOnlyList<string> ParameterNames => [YearParameter, MonthParameter, DayParameter];
+
+    /// <summary>The selected year, month and day; null when a value is not a date (or a month without its year).</summary>
+    public Selection? Parse(IReadOnlyDictionary<string, string> values)
+    {
+        int? Read(string name, int max) =>
+            values.TryGetValue(name, out var text) ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max ? n : -1 : null;
+        var (year, month, day) = (Read(YearParameter, 9998), Read(MonthParameter, 12), Read(DayParameter, 31));
+        if (year == -1 || month == -1 || day == -1) return null;
+        if (month is not null && year is null || day is not null && month is null) return null;
+        if (day is not null && day > DateTime.DaysInMonth(year!.Value, month!.Value)) return null;
+        return new Selection(year, month, day);
+    }
+
+    public IQueryable<T> Apply(IQueryable<T> query, Selection selection) =>
+        selection.Range is { } range ? query.Where(Within(range.Start, range.End)) : query;
+
+    public async Task<DateHierarchyViewModel> BuildAsync(
+        IQueryable<T> filtered, Selection selection, ChangeListParameters parameters, CancellationToken cancellationToken)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        string Url(int? year, int? month, int? day) => parameters.Url(
+            (YearParameter, year?.ToString(CultureInfo.InvariantCulture)),
+            (MonthParameter, month?.ToString(CultureInfo.InvariantCulture)),
+            (DayParameter, day?.ToString(CultureInfo.InvariantCulture)));
+
+        if (selection is { Year: int dayYear, Month: int dayMonth, Day: int day })
+        {
+            var date = new DateTime(dayYear, dayMonth, day);
+            return new DateHierarchyViewModel(new("‹ " + date.ToString("Y", culture), Url(dayYear, dayMonth, null)), [], date.ToString("D", culture));
+        }
+
+        var choices = new List<DateHierarchyLink>();
+        if (selection is { Year: int year, Month: int month })
+        {
+            for (var d = 1; d <= DateTime.DaysInMonth(year, month); d++)
+            {
+                var start = Utc(year, month, d);
+                if (await AnyAsync(filtered, start, start.AddDays(1), cancellationToken))
+                    choices.Add(new(start.ToString("M", culture), Url(year, month, d)));
+            }
+            return new DateHierarchyViewModel(new("‹ " + year.ToString(CultureInfo.InvariantCulture), Url(year, null, null)), choices, null);
+        }
+        if (selection.Year is int onlyYear)
+        {
+            for (var m = 1; m <= 12; m++)
+            {
+                var start = Utc(onlyYear, m, 1);
+                if (await AnyAsync(filtered, start, start.AddMonths(1), cancellationToken))
+                    choices.Add(new(start.ToString("Y", culture), Url(onlyYear, m, null)));
+            }
+            return new DateHierarchyViewModel(new("‹ All dates", Url(null, null, null)), choices, null);
+        }
+
+        // The years between the first and the last value (two index look-ups), each kept if it holds a row.
+        var values = filtered.Select(AsNullable());
+        var first = await values.MinAsync(cancellationToken);
+        var last = await values.MaxAsync(cancellationToken);
+        if (first is null || last is null) return new DateHierarchyViewModel(null, [], null);
+        for (var candidate = first.Value.Year; candidate <= last.Value.Year && choices.Count < MaxYears; candidate++)
+        {
+            if (await AnyAsync(filtered, Utc(candidate, 1, 1), Utc(candidate + 1, 1, 1), cancellationToken))
+                choices.Add(new(candidate.ToString(CultureInfo.InvariantCulture), Url(candidate, null, null)));
+        }
+        return new DateHierarchyViewModel(null, choices, null);
+    }
+
+    private Task<bool> AnyAsync(IQueryable<T> query, DateTime start, DateTime end, CancellationToken cancellationToken) =>
+        query.AnyAsync(Within(start, end), cancellationToken);
+
+    private Expression<Func<T, bool>> Within(DateTime start, DateTime end)
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        var column = path.Build(row);
+        var from = Expression.Convert(QueryParameters.Constant(start, typeof(DateTime)), column.Type);
+        var to = Expression.Convert(QueryParameters.Constant(end, typeof(DateTime)), column.Type);
+        return Expression.Lambda<Func<T, bool>>(
+            Expression.AndAlso(Expression.GreaterThanOrEqual(column, from), Expression.LessThan(column, to)), row);
+    }
+
+    private Expression<Func<T, DateTime?>> AsNullable()
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        var column = path.Build(row);
+        return Expression.Lambda<Func<T, DateTime?>>(column.Type == typeof(DateTime?) ? column : Expression.Convert(column, typeof(DateTime?)), row);
+    }
+
+    private static DateTime Utc(int year, int month, int day) => new(year, month, day, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>What the query string selects: nothing, a year, a month of a year, or a day.</summary>
+    public sealed record Selection(int? Year, int? Month, int? Day)
+    {
+        public bool IsEmpty => Year is null;
+
+        public (DateTime Start, DateTime End)? Range => this switch
+        {
+            { Year: int y, Month: int m, Day: int d } => (Utc(y, m, d), Utc(y, m, d).AddDays(1)),
+            { Year: int y, Month: int m } => (Utc(y, m, 1), Utc(y, m, 1).AddMonths(1)),
+            { Year: int y } => (Utc(y, 1, 1), Utc(y, 1, 1).AddYears(1)),
+            _ => null,
+        };
+    }
+}
