@@ -66,6 +66,11 @@ public sealed class OrderJourneyBrowserTests(BrowserFixture browser) : IDisposab
         await Assertions.Expect(customer.Locator(".order-status")).ToHaveTextAsync("Pending");
         var number = (await customer.Locator(".order-number").TextContentAsync())!.Trim();
 
+        // Back from the order page shows a page of the shop (the review step was a GET, not a POST's result).
+        await customer.GoBackAsync();
+        await Assertions.Expect(customer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await customer.GotoAsync($"/orders/{number}");
+
         // Staff mark it paid, then shipped, from the order admin.
         var staff = await browser.NewPageAsync(baseUrl);
         await LogInAsync(staff, "packer@example.com", TestUsers.Password);

@@ -97,11 +97,10 @@ public sealed partial class CheckoutTests(ShopFactory factory) : IClassFixture<S
     {
         var (client, _) = await factory.LoggedInCustomerAsync();
         await client.AddToCartAsync((await factory.CreateProductAsync()).Id);
-        var fields = (await client.ReviewCheckoutAsync(new Dictionary<string, string> { ["Form.ShippingCity"] = "Oslo" })).PlaceOrderFields();
+        var review = await client.ReviewCheckoutAsync(new Dictionary<string, string> { ["Form.ShippingCity"] = "Oslo" });
 
-        using var response = await client.PostAsync("/checkout?handler=Edit", new FormUrlEncodedContent(fields));
+        var page = await client.GetHtmlAsync(review.QuerySelector("a.change-details")!.GetAttribute("href")!);
 
-        var page = await response.ReadHtmlAsync();
         Assert.Equal("Oslo", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='Form.ShippingCity']")!.Value);
         Assert.Empty(page.QuerySelectorAll(".field-validation-error"));
         Assert.Null(page.QuerySelector("form.place-order"));
@@ -324,6 +323,41 @@ public sealed partial class CheckoutTests(ShopFactory factory) : IClassFixture<S
         var page = await client.GetHtmlAsync("/checkout");
 
         Assert.Equal("Reykjavík", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='Form.ShippingCity']")!.Value);
+    }
+
+    [Fact]
+    public async Task The_review_step_is_a_page_of_its_own_that_reloads_and_after_the_order_sends_back_to_the_cart()
+    {
+        var (client, customer) = await factory.LoggedInCustomerAsync();
+        await client.AddToCartAsync((await factory.CreateProductAsync(price: 3m)).Id, 2);
+        using var details = await client.PostFormAsync("/checkout",
+            new Dictionary<string, string>(ShopClient.ValidShipping) { ["Form.ShippingCity"] = "Bergen" }, postUrl: "/checkout?handler=Review");
+
+        // The details' POST answers with a redirect, so the review is a GET that Reload and Back can fetch again.
+        Assert.Equal(HttpStatusCode.Redirect, details.StatusCode);
+        var reviewUrl = details.Headers.Location!.OriginalString;
+        var review = await client.GetHtmlAsync(reviewUrl);
+        var again = await client.GetHtmlAsync(reviewUrl);
+        Assert.Contains("Bergen", review.QuerySelector(".shipping-address")!.TextContent);
+        Assert.Contains("Bergen", again.QuerySelector(".shipping-address")!.TextContent);
+        Assert.Equal("$6.00", again.QuerySelector(".review-total")!.TextContent);
+
+        using var placed = await client.PlaceOrderAsync(again.PlaceOrderFields());
+        Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
+        using var back = await client.GetAsync(reviewUrl);
+        Assert.Equal("/cart", back.Headers.Location?.OriginalString);
+        Assert.Single(await factory.OrdersOfAsync(customer.Id));
+    }
+
+    [Fact]
+    public async Task The_review_step_without_details_starts_the_checkout_over()
+    {
+        var (client, _) = await factory.LoggedInCustomerAsync();
+        await client.AddToCartAsync((await factory.CreateProductAsync()).Id);
+
+        using var response = await client.GetAsync("/checkout?handler=Review");
+
+        Assert.Equal("/checkout", response.Headers.Location?.OriginalString);
     }
 
     [GeneratedRegex("^WA-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$")]

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Authorization;
@@ -21,7 +23,9 @@ public enum CheckoutStep
 
 /// <summary>
 /// Checkout in two steps without JavaScript: contact and shipping details, then a review of lines and totals that
-/// carries a one-time token and the cart's version to "Place order".
+/// carries a one-time token and the cart's version to "Place order". Valid details are kept in TempData and the review
+/// is shown by a redirect to a GET (Post/Redirect/Get), so Back and Reload never land on a POST's result (Chromium's
+/// ERR_CACHE_MISS page).
 /// </summary>
 [Authorize]
 public sealed class IndexModel(
@@ -47,11 +51,15 @@ public sealed class IndexModel(
 
     private string CustomerId => users.GetUserId(User) ?? throw new InvalidOperationException("Checkout requires a signed-in customer.");
 
+    /// <summary>TempData key of the details the customer entered, as JSON, until the order is placed.</summary>
+    private const string DetailsKey = "Checkout.Details";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await LoadCartAsync(cancellationToken) is { } emptyCart) return emptyCart;
-        // Start from the details of the customer's last order, or their account's email.
-        Form = await db.Orders.Where(o => o.CustomerId == CustomerId)
+        // Start from what the customer entered in this checkout, the details of their last order, or their account's email.
+        Form = EnteredDetails()
+               ?? await db.Orders.Where(o => o.CustomerId == CustomerId)
                    .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
                    .ProjectTo<CheckoutForm>(mapper.ConfigurationProvider).FirstOrDefaultAsync(cancellationToken)
                ?? new CheckoutForm { ContactEmail = (await users.GetUserAsync(User))?.Email };
@@ -67,14 +75,18 @@ public sealed class IndexModel(
             ModelState.AddModelError("", "Some items in your cart cannot be ordered as they are. Please update your cart first.");
             return Page();
         }
-        ShowReview(CheckoutTokens.New());
-        return Page();
+        TempData[DetailsKey] = JsonSerializer.Serialize(Form);
+        return RedirectToPage(new { handler = "Review" });
     }
 
-    public async Task<IActionResult> OnPostEditAsync(CancellationToken cancellationToken)
+    /// <summary>The review step, reached by the redirect above; without entered details it starts over.</summary>
+    public async Task<IActionResult> OnGetReviewAsync(CancellationToken cancellationToken)
     {
         if (await LoadCartAsync(cancellationToken) is { } emptyCart) return emptyCart;
-        ModelState.Clear();
+        if (EnteredDetails() is not { } details || !IsValid(details)) return RedirectToPage();
+        Form = details;
+        if (Cart.HasProblems) return Page();
+        ShowReview(CheckoutTokens.New());
         return Page();
     }
 
@@ -96,6 +108,7 @@ public sealed class IndexModel(
         switch (result.Outcome)
         {
             case PlaceOrderOutcome.Placed or PlaceOrderOutcome.AlreadyPlaced:
+                TempData.Remove(DetailsKey);
                 Flash.Success(TempData, result.Message);
                 return RedirectToPage("/Orders/Details", new { number = result.OrderNumber });
             case PlaceOrderOutcome.CartEmpty:
@@ -120,6 +133,23 @@ public sealed class IndexModel(
         ModelState.Remove(nameof(IdempotencyKey));
         ModelState.Remove(nameof(CartVersion));
     }
+
+    /// <summary>The details entered in this checkout, kept (Peek) so that Reload and Back show them again.</summary>
+    private CheckoutForm? EnteredDetails()
+    {
+        if (TempData.Peek(DetailsKey) is not string json) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<CheckoutForm>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsValid(CheckoutForm details) =>
+        Validator.TryValidateObject(details, new ValidationContext(details), null, validateAllProperties: true);
 
     /// <summary>Loads the customer's cart; a redirect to the cart page when there is nothing to check out.</summary>
     private async Task<IActionResult?> LoadCartAsync(CancellationToken cancellationToken)
