@@ -1,0 +1,125 @@
+using Microsoft.Playwright;
+using WebApp.Tests.Infrastructure;
+
+namespace WebApp.Tests.EndToEnd;
+
+/// <summary>The shop on a small phone (360 px, and 390 px like the report): no page scrolls sideways.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IDisposable
+{
+    private const string Email = "phone.user@example.com";
+    private readonly LiveServerFactory _server = new();
+
+    public void Dispose() => _server.Dispose();
+
+    private async Task<string> StartShopAsync()
+    {
+        var baseUrl = _server.Start();
+        var catalog = new CatalogBuilder();
+        var kitchen = catalog.Category("Kitchen Equipment and Professional Cookware");
+        catalog.Product("Copper Kettle", 49.90m, kitchen, slug: "copper-kettle");
+        catalog.Product("Professional Stainless Steel Espresso Tamper with Walnut Handle", 1234.50m, kitchen, slug: "tamper",
+            description: "Pasted link: https://example.com/a/very/long/path/that/never/ends/and/keeps/going/on/and/on");
+        catalog.Product("Cast Iron Pan", 35.00m, kitchen);
+        await catalog.SaveAsync(_server);
+        await _server.CreateUserAsync(Email);
+        return baseUrl;
+    }
+
+    private static async Task LogInAsync(IPage page)
+    {
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("Email").FillAsync(Email);
+        await page.GetByLabel("Password").FillAsync(TestUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out", IncludeHidden = true })).ToHaveCountAsync(1);
+    }
+
+    /// <summary>The elements sticking out past the right edge of the screen (none when nothing scrolls sideways).</summary>
+    private static async Task AssertFitsAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<string[]>("""
+            () => {
+                const width = document.documentElement.clientWidth;
+                const wide = [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > width + 0.5 && getComputedStyle(e).visibility !== 'hidden')
+                    .filter(e => !e.closest('.visually-hidden, .visually-hidden-focusable, .collapse:not(.show)'))
+                    .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`);
+                return document.documentElement.scrollWidth > width ? [`scrollWidth=${document.documentElement.scrollWidth}`, ...wide] : wide;
+            }
+            """);
+        Assert.True(overflow.Length == 0, $"{page.Url} is wider than the screen: {string.Join("; ", overflow.Take(8))}");
+    }
+
+    [Theory]
+    [InlineData(360)]
+    [InlineData(390)]
+    public async Task No_page_scrolls_sideways_on_a_phone(int width)
+    {
+        var page = await browser.NewPageAsync(await StartShopAsync(), width);
+        foreach (var path in new[] { "/", "/products", "/products/tamper", "/categories", "/Identity/Account/Login", "/Identity/Account/Register" })
+        {
+            await page.GotoAsync(path);
+            await AssertFitsAsync(page);
+        }
+
+        await LogInAsync(page);
+        await page.GotoAsync("/products/copper-kettle");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
+        await page.GotoAsync("/products/tamper");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
+        foreach (var path in new[] { "/cart", "/checkout", "/Identity/Account/Manage", "/Identity/Account/Manage/EnableAuthenticator" })
+        {
+            await page.GotoAsync(path);
+            await AssertFitsAsync(page);
+        }
+
+        await page.GotoAsync("/checkout");
+        await page.GetByLabel("Full name").FillAsync("Ada Lovelace");
+        await page.GetByLabel("Address line 1").FillAsync("1 Analytical Street");
+        await page.GetByLabel("City").FillAsync("London");
+        await page.GetByLabel("Postal code").FillAsync("N1 9GU");
+        await page.GetByLabel("Country").FillAsync("United Kingdom");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
+        await AssertFitsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".order-status")).ToHaveTextAsync("Pending");
+        await AssertFitsAsync(page);
+        var number = (await page.Locator(".order-number").First.TextContentAsync())!.Trim();
+        foreach (var path in new[] { "/orders", $"/orders/{number}/cancel" })
+        {
+            await page.GotoAsync(path);
+            await AssertFitsAsync(page);
+        }
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_product_list_keeps_add_to_cart_on_screen_and_names_whole()
+    {
+        var page = await browser.NewPageAsync(await StartShopAsync(), 390);
+
+        await page.GotoAsync("/products");
+
+        var buttons = page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" });
+        await Assertions.Expect(buttons).ToHaveCountAsync(3);
+        foreach (var button in await buttons.AllAsync())
+        {
+            var box = (await button.BoundingBoxAsync())!;
+            Assert.InRange(box.X + box.Width, 0, 390);
+        }
+        // A word split over two lines has two boxes.
+        var splitWords = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.product-list .product-name a')].flatMap(link => {
+                const text = link.firstChild, split = [];
+                for (const match of text.textContent.matchAll(/\S+/g)) {
+                    const range = document.createRange();
+                    range.setStart(text, match.index);
+                    range.setEnd(text, match.index + match[0].length);
+                    if (range.getClientRects().length > 1) split.push(match[0]);
+                }
+                return split;
+            })
+            """);
+        Assert.Empty(splitWords);
+    }
+}
