@@ -5,10 +5,18 @@ namespace WebApp.Tests.EndToEnd;
 
 /// <summary>The shop on a small phone (360 px, and 390 px like the report): no page scrolls sideways.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IDisposable
+public sealed class PhoneWidthBrowserTests : IDisposable
 {
     private const string Email = "phone.user@example.com";
-    private readonly LiveServerFactory _server = new();
+    private readonly Shop.ManualClock _clock = new();
+    private readonly BrowserFixture _browser;
+    private readonly LiveServerFactory _server;
+
+    public PhoneWidthBrowserTests(BrowserFixture browser)
+    {
+        _browser = browser;
+        _server = new LiveServerFactory { Clock = _clock };
+    }
 
     public void Dispose() => _server.Dispose();
 
@@ -56,7 +64,7 @@ public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IDisposable
     [InlineData(390)]
     public async Task No_page_scrolls_sideways_on_a_phone(int width)
     {
-        var page = await browser.NewPageAsync(await StartShopAsync(), width);
+        var page = await _browser.NewPageAsync(await StartShopAsync(), width);
         foreach (var path in new[] { "/", "/products", "/products/tamper", "/categories", "/Identity/Account/Login", "/Identity/Account/Register" })
         {
             await page.GotoAsync(path);
@@ -96,7 +104,7 @@ public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task On_a_phone_the_product_list_keeps_add_to_cart_on_screen_and_names_whole()
     {
-        var page = await browser.NewPageAsync(await StartShopAsync(), 390);
+        var page = await _browser.NewPageAsync(await StartShopAsync(), 390);
 
         await page.GotoAsync("/products");
 
@@ -121,5 +129,73 @@ public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IDisposable
             })
             """);
         Assert.Empty(splitWords);
+    }
+
+    private static async Task OpenMenuAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#main-navigation")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_visitor_registers_sets_up_two_factor_slowly_buys_and_cancels_with_confirmation_on_a_phone()
+    {
+        var page = await _browser.NewPageAsync(await StartShopAsync(), 390);
+        const string email = "new.visitor@example.com", password = "Visitor!2345";
+
+        await page.GotoAsync("/");
+        await OpenMenuAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Register" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByLabel("Confirm password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out", IncludeHidden = true })).ToHaveCountAsync(1);
+
+        // Two-factor set-up: the visitor takes three minutes (installing an app) before typing the code.
+        await page.GotoAsync("/Identity/Account/Manage/TwoFactorAuthentication");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add authenticator app" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code for your authenticator app" })).ToBeVisibleAsync();
+        await AssertFitsAsync(page);
+        var key = (await page.Locator(".authenticator-key").TextContentAsync())!;
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        await page.GetByLabel("Verification code").FillAsync(AuthenticatorCodes.Now(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Your authenticator app has been verified.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".recovery-code")).ToHaveCountAsync(10);
+        Assert.True(await _server.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == email).TwoFactorEnabled)));
+
+        // Logging in again asks for the code.
+        await OpenMenuAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.GetByLabel("Authenticator code").FillAsync(AuthenticatorCodes.Now(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out", IncludeHidden = true })).ToHaveCountAsync(1);
+
+        // Buys, then cancels: the order page asks first.
+        await page.GotoAsync("/products");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).First.ClickAsync();
+        await page.GotoAsync("/cart");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Proceed to checkout" }).ClickAsync();
+        await page.GetByLabel("Full name").FillAsync("Ada Lovelace");
+        await page.GetByLabel("Address line 1").FillAsync("1 Analytical Street");
+        await page.GetByLabel("City").FillAsync("London");
+        await page.GetByLabel("Postal code").FillAsync("N1 9GU");
+        await page.GetByLabel("Country").FillAsync("United Kingdom");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".order-status")).ToHaveTextAsync("Pending");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cancel order…" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Cancel order");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel this order" })).ToBeVisibleAsync();
+        Assert.Equal(WebApp.Orders.OrderStatus.Pending, await _server.WithDbAsync(db => Task.FromResult(db.Orders.Single().Status)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel this order" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".order-status")).ToHaveTextAsync("Cancelled");
+        await AssertFitsAsync(page);
     }
 }
