@@ -58,7 +58,8 @@ public sealed class OrderJourneyBrowserTests(BrowserFixture browser) : IDisposab
         await customer.GetByLabel("Address line 1").FillAsync("1 Analytical Street");
         await customer.GetByLabel("City").FillAsync("London");
         await customer.GetByLabel("Postal code").FillAsync("N1 9GU");
-        await customer.GetByLabel("Country").FillAsync("United Kingdom");
+        await customer.GetByLabel("Country").SelectOptionAsync("United Kingdom");
+        await customer.GetByRole(AriaRole.Radio, new() { Name = "Bank transfer" }).CheckAsync();
         await customer.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         await customer.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
 

@@ -87,7 +87,8 @@ public sealed class PhoneWidthBrowserTests : IDisposable
         await page.GetByLabel("Address line 1").FillAsync("1 Analytical Street");
         await page.GetByLabel("City").FillAsync("London");
         await page.GetByLabel("Postal code").FillAsync("N1 9GU");
-        await page.GetByLabel("Country").FillAsync("United Kingdom");
+        await page.GetByLabel("Country").SelectOptionAsync("United Kingdom");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Bank transfer" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         await AssertFitsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
@@ -185,10 +186,13 @@ public sealed class PhoneWidthBrowserTests : IDisposable
         await page.GetByLabel("Address line 1").FillAsync("1 Analytical Street");
         await page.GetByLabel("City").FillAsync("London");
         await page.GetByLabel("Postal code").FillAsync("N1 9GU");
-        await page.GetByLabel("Country").FillAsync("United Kingdom");
+        await page.GetByLabel("Country").SelectOptionAsync("United Kingdom");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Bank transfer" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
         await Assertions.Expect(page.Locator(".order-status")).ToHaveTextAsync("Pending");
+        await Assertions.Expect(page.Locator(".next-step")).ToContainTextAsync("Please transfer");
+        await Assertions.Expect(page.Locator(".next-step")).ToContainTextAsync((await page.Locator("h1 .order-number").TextContentAsync())!.Trim());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Cancel order…" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Cancel order");
@@ -197,5 +201,15 @@ public sealed class PhoneWidthBrowserTests : IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel this order" }).ClickAsync();
         await Assertions.Expect(page.Locator(".order-status")).ToHaveTextAsync("Cancelled");
         await AssertFitsAsync(page);
+
+        // Buys again, paying on delivery: the form starts from the last order's address.
+        await page.GotoAsync("/products");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).First.ClickAsync();
+        await page.GotoAsync("/checkout");
+        await Assertions.Expect(page.GetByLabel("City")).ToHaveValueAsync("London");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Pay on delivery" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".next-step")).ToContainTextAsync("Nothing to pay now");
     }
 }

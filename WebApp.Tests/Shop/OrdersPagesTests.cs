@@ -55,7 +55,8 @@ public sealed class OrdersPagesTests(ShopFactory factory) : IClassFixture<ShopFa
 
         Assert.Equal(number, page.QuerySelector("h1 .order-number")!.TextContent);
         Assert.StartsWith(product.Name, page.QuerySelector("tr.order-line td")!.TextContent);
-        Assert.Equal("$8.00", page.QuerySelector(".order-total")!.TextContent);
+        Assert.Equal(("$8.00", "$4.90", "$12.90"), (page.QuerySelector(".order-subtotal")!.TextContent,
+            page.QuerySelector(".order-shipping")!.TextContent, page.QuerySelector(".order-total")!.TextContent));
         var address = page.QuerySelector("address")!;
         Assert.Equal(["Grace Hopper", "42 Compiler Road", "Suite <7>", "22201 Arlington", "United States"],
             address.ChildNodes.OfType<AngleSharp.Dom.IText>().Select(t => t.TextContent.Trim()).Where(t => t.Length > 0));

@@ -16,6 +16,8 @@ public static class ShopClient
         ["Form.ShippingCity"] = "Arlington",
         ["Form.ShippingPostalCode"] = "22201",
         ["Form.ShippingCountry"] = "United States",
+        ["Form.ShippingMethod"] = "Standard",
+        ["Form.PaymentMethod"] = "Bank transfer",
     };
 
     /// <summary>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WebApp.Accounts;
 using WebApp.Cart;
 using WebApp.Data;
@@ -29,7 +30,8 @@ public enum CheckoutStep
 /// </summary>
 [Authorize]
 public sealed class IndexModel(
-    CartService carts, OrderPlacement placement, IMapper mapper, UserManager<ApplicationUser> users, AppDbContext db) : PageModel
+    CartService carts, OrderPlacement placement, IMapper mapper, UserManager<ApplicationUser> users, AppDbContext db,
+    IOptions<CheckoutOptions> checkout) : PageModel
 {
     [BindProperty]
     public CheckoutForm Form { get; set; } = new();
@@ -49,6 +51,15 @@ public sealed class IndexModel(
 
     public bool CanPlaceOrder => Step == CheckoutStep.Review && !Cart.HasProblems;
 
+    public CheckoutOptions Options => checkout.Value;
+
+    /// <summary>The chosen shipping method (on the review step), else the first one offered.</summary>
+    public ShippingMethodOption Shipping => Options.FindShipping(Form.ShippingMethod) ?? Options.ShippingMethods[0];
+
+    public PaymentMethodOption? Payment => Options.FindPayment(Form.PaymentMethod);
+
+    public decimal Total => Cart.Subtotal + Shipping.Price;
+
     private string CustomerId => users.GetUserId(User) ?? throw new InvalidOperationException("Checkout requires a signed-in customer.");
 
     /// <summary>TempData key of the details the customer entered, as JSON, until the order is placed.</summary>
@@ -63,12 +74,18 @@ public sealed class IndexModel(
                    .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
                    .ProjectTo<CheckoutForm>(mapper.ConfigurationProvider).FirstOrDefaultAsync(cancellationToken)
                ?? new CheckoutForm { ContactEmail = (await users.GetUserAsync(User))?.Email };
+        // A method or country the shop no longer offers is not pre-selected.
+        if (Options.FindShipping(Form.ShippingMethod) is null) Form.ShippingMethod = Options.ShippingMethods[0].Name;
+        if (Options.FindPayment(Form.PaymentMethod) is null) Form.PaymentMethod = null;
+        if (!Options.ShipsTo(Form.ShippingCountry)) Form.ShippingCountry = null;
         return Page();
     }
 
     public async Task<IActionResult> OnPostReviewAsync(CancellationToken cancellationToken)
     {
         if (await LoadCartAsync(cancellationToken) is { } emptyCart) return emptyCart;
+        foreach (var (field, message) in Form.ChoiceErrors(Options))
+            ModelState.AddModelError($"{nameof(Form)}.{field}", message);
         if (!ModelState.IsValid) return Page();
         if (Cart.HasProblems)
         {
@@ -148,8 +165,9 @@ public sealed class IndexModel(
         }
     }
 
-    private static bool IsValid(CheckoutForm details) =>
-        Validator.TryValidateObject(details, new ValidationContext(details), null, validateAllProperties: true);
+    private bool IsValid(CheckoutForm details) =>
+        Validator.TryValidateObject(details, new ValidationContext(details), null, validateAllProperties: true)
+        && !details.ChoiceErrors(Options).Any();
 
     /// <summary>Loads the customer's cart; a redirect to the cart page when there is nothing to check out.</summary>
     private async Task<IActionResult?> LoadCartAsync(CancellationToken cancellationToken)
