@@ -83,12 +83,7 @@ public sealed class PhoneWidthBrowserTests : IDisposable
         }
 
         await page.GotoAsync("/checkout");
-        await page.GetByLabel("Full name").FillAsync("Ada Lovelace");
-        await page.GetByLabel("Address line 1").FillAsync("1 Analytical Street");
-        await page.GetByLabel("City").FillAsync("London");
-        await page.GetByLabel("Postal code").FillAsync("N1 9GU");
-        await page.GetByLabel("Country").SelectOptionAsync("United Kingdom");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Bank transfer" }).CheckAsync();
+        await EnterAddressPayingByBankTransferAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         await AssertFitsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
@@ -130,6 +125,16 @@ public sealed class PhoneWidthBrowserTests : IDisposable
             })
             """);
         Assert.Empty(splitWords);
+    }
+
+    private static async Task EnterAddressPayingByBankTransferAsync(IPage page)
+    {
+        await page.GetByLabel("Full name").FillAsync("Ada Lovelace");
+        await page.GetByLabel("Address line 1").FillAsync("1 Analytical Street");
+        await page.GetByLabel("City").FillAsync("London");
+        await page.GetByLabel("Postal code").FillAsync("N1 9GU");
+        await page.GetByLabel("Country").SelectOptionAsync("United Kingdom");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Bank transfer" }).CheckAsync();
     }
 
     private static async Task OpenMenuAsync(IPage page)
@@ -182,12 +187,7 @@ public sealed class PhoneWidthBrowserTests : IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).First.ClickAsync();
         await page.GotoAsync("/cart");
         await page.GetByRole(AriaRole.Link, new() { Name = "Proceed to checkout" }).ClickAsync();
-        await page.GetByLabel("Full name").FillAsync("Ada Lovelace");
-        await page.GetByLabel("Address line 1").FillAsync("1 Analytical Street");
-        await page.GetByLabel("City").FillAsync("London");
-        await page.GetByLabel("Postal code").FillAsync("N1 9GU");
-        await page.GetByLabel("Country").SelectOptionAsync("United Kingdom");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Bank transfer" }).CheckAsync();
+        await EnterAddressPayingByBankTransferAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
         await Assertions.Expect(page.Locator(".order-status")).ToHaveTextAsync("Pending");
