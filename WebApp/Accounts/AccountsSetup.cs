@@ -53,6 +53,8 @@ public static class AccountsSetup
             options.SlidingExpiration = true;
         });
 
+        builder.Services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SignedOutMessage>();
+
         builder.AddMail();
         return builder;
     }
