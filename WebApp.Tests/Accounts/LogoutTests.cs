@@ -44,6 +44,21 @@ public class LogoutTests : IDisposable
     }
 
     [Fact]
+    public async Task Logging_out_from_the_navbar_says_so_on_the_home_page_once()
+    {
+        var client = await LoggedInClientAsync();
+        var home = await client.GetHtmlAsync("/");
+
+        using var response = await client.PostAsync(home.QuerySelector("form[action*='Logout']")!.GetAttribute("action"),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = home.AntiforgeryToken("form[action*='Logout']") }));
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        var landing = await client.GetHtmlAsync("/");
+        Assert.Equal("You have logged out.", landing.QuerySelector(".status-message")?.TextContent.Trim());
+        Assert.Null((await client.GetHtmlAsync("/products")).QuerySelector(".status-message"));
+    }
+
+    [Fact]
     public async Task A_post_without_the_token_is_rejected_and_keeps_the_user_logged_in()
     {
         var client = await LoggedInClientAsync();

@@ -58,13 +58,19 @@ public sealed class OrderJourneyBrowserTests(BrowserFixture browser) : IDisposab
         await customer.GetByLabel("Address line 1").FillAsync("1 Analytical Street");
         await customer.GetByLabel("City").FillAsync("London");
         await customer.GetByLabel("Postal code").FillAsync("N1 9GU");
-        await customer.GetByLabel("Country").FillAsync("United Kingdom");
+        await customer.GetByLabel("Country").SelectOptionAsync("United Kingdom");
+        await customer.GetByRole(AriaRole.Radio, new() { Name = "Bank transfer" }).CheckAsync();
         await customer.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         await customer.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
 
         await Assertions.Expect(customer).ToHaveURLAsync(new Regex("/orders/WA-"));
         await Assertions.Expect(customer.Locator(".order-status")).ToHaveTextAsync("Pending");
         var number = (await customer.Locator(".order-number").TextContentAsync())!.Trim();
+
+        // Back from the order page shows a page of the shop (the review step was a GET, not a POST's result).
+        await customer.GoBackAsync();
+        await Assertions.Expect(customer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await customer.GotoAsync($"/orders/{number}");
 
         // Staff mark it paid, then shipped, from the order admin.
         var staff = await browser.NewPageAsync(baseUrl);

@@ -34,10 +34,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>A fresh browser context (its own cookies) with a page at the given base URL.</summary>
-    public async Task<IPage> NewPageAsync(string baseUrl, bool javaScript = true)
+    /// <summary>A fresh browser context (its own cookies) with a page at the given base URL, optionally phone-sized.</summary>
+    public async Task<IPage> NewPageAsync(string baseUrl, int? phoneWidth = null, bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-US", JavaScriptEnabled = javaScript });
+        var options = new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-US", JavaScriptEnabled = javaScript };
+        if (phoneWidth is { } width)
+        {
+            options.ViewportSize = new ViewportSize { Width = width, Height = 800 };
+            options.IsMobile = true;
+            options.HasTouch = true;
+            options.DeviceScaleFactor = 2;
+        }
+        var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace WebApp.Tests.Infrastructure;
@@ -17,6 +19,15 @@ public sealed class LiveServerFactory : WebAppFactory
     }
 
     protected override IDictionary<string, string?> ExtraSettings => _settings;
+
+    /// <summary>The app's clock, when a test moves time on (e.g. past the security-stamp check) instead of waiting.</summary>
+    public TimeProvider? Clock { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (Clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+    }
 
     /// <summary>Starts the server (once) after migrating its database; returns "http://127.0.0.1:port".</summary>
     public string Start()

@@ -50,7 +50,12 @@ public sealed partial class CheckoutTests(ShopFactory factory) : IClassFixture<S
     [InlineData("Form.ShippingCity", "", "Enter the city.")]
     [InlineData("Form.ShippingPostalCode", "", "Enter the postal code.")]
     [InlineData("Form.ShippingPostalCode", "<b>1</b>", "The postal code may contain letters, digits, spaces and hyphens only.")]
-    [InlineData("Form.ShippingCountry", "", "Enter the country.")]
+    [InlineData("Form.ShippingCountry", "", "Choose the country.")]
+    [InlineData("Form.ShippingCountry", "Atlantis", "Choose a country from the list; we do not ship anywhere else yet.")]
+    [InlineData("Form.ShippingMethod", "Teleport", "Choose one of the shipping methods shown.")]
+    [InlineData("Form.ShippingMethod", "", "Choose how we should ship your order.")]
+    [InlineData("Form.PaymentMethod", "IOU", "Choose one of the payment methods shown.")]
+    [InlineData("Form.PaymentMethod", "", "Choose how you would like to pay.")]
     [InlineData("Form.ShippingCity", "a-city-name-that-goes-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on!", "The city can have at most 100 characters.")]
     public async Task Checkout_details_are_validated_field_by_field(string field, string value, string message)
     {
@@ -83,7 +88,9 @@ public sealed partial class CheckoutTests(ShopFactory factory) : IClassFixture<S
         Assert.Equal(2, lines.Count);
         Assert.StartsWith(bread.Name, lines[0][0]);
         Assert.Equal(["$2.50", "3", "$7.50"], lines[0][1..]);
-        Assert.Equal("$17.50", review.QuerySelector(".review-total")!.TextContent);
+        Assert.Equal("$17.50", review.QuerySelector(".review-subtotal")!.TextContent);
+        Assert.Equal(("Standard", "$4.90"), (review.QuerySelector(".review-shipping-method")!.TextContent, review.QuerySelector(".review-shipping")!.TextContent));
+        Assert.Equal("$22.40", review.QuerySelector(".review-total")!.TextContent);
         Assert.Contains("<i>Grace</i>", review.QuerySelector(".shipping-address")!.TextContent);
         Assert.Null(review.QuerySelector(".shipping-address i"));
 
@@ -97,11 +104,10 @@ public sealed partial class CheckoutTests(ShopFactory factory) : IClassFixture<S
     {
         var (client, _) = await factory.LoggedInCustomerAsync();
         await client.AddToCartAsync((await factory.CreateProductAsync()).Id);
-        var fields = (await client.ReviewCheckoutAsync(new Dictionary<string, string> { ["Form.ShippingCity"] = "Oslo" })).PlaceOrderFields();
+        var review = await client.ReviewCheckoutAsync(new Dictionary<string, string> { ["Form.ShippingCity"] = "Oslo" });
 
-        using var response = await client.PostAsync("/checkout?handler=Edit", new FormUrlEncodedContent(fields));
+        var page = await client.GetHtmlAsync(review.QuerySelector("a.change-details")!.GetAttribute("href")!);
 
-        var page = await response.ReadHtmlAsync();
         Assert.Equal("Oslo", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='Form.ShippingCity']")!.Value);
         Assert.Empty(page.QuerySelectorAll(".field-validation-error"));
         Assert.Null(page.QuerySelector("form.place-order"));
@@ -133,7 +139,7 @@ public sealed partial class CheckoutTests(ShopFactory factory) : IClassFixture<S
         Assert.Equal((number, OrderStatus.Pending, contact, "Arlington"), (order.Number, order.Status, order.ContactEmail, order.ShippingCity));
         Assert.Equal([(bread.Name, bread.Sku, 2.50m, 3), (cheese.Name, cheese.Sku, 10m, 1)],
             order.Lines.OrderBy(l => l.Id).Select(l => (l.ProductName, l.ProductSku, l.UnitPrice, l.Quantity)));
-        Assert.Equal((17.50m, 17.50m), (order.Subtotal, order.Total));
+        Assert.Equal((17.50m, "Standard", 4.90m, 22.40m), (order.Subtotal, order.ShippingMethod, order.ShippingCost, order.Total));
         Assert.Equal(OrderStatus.Pending, Assert.Single(order.StatusChanges).ToStatus);
         Assert.Equal((7, 0), (await factory.StockOfAsync(bread.Id), await factory.StockOfAsync(cheese.Id)));
         Assert.True((await client.GetHtmlAsync("/cart")).QuerySelector(".cart-empty") is not null, "The cart should be empty.");
@@ -158,7 +164,7 @@ public sealed partial class CheckoutTests(ShopFactory factory) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var order = Assert.Single(await factory.OrdersOfAsync(customer.Id));
-        Assert.Equal((99.99m, 199.98m, 199.98m), (Assert.Single(order.Lines).UnitPrice, order.Subtotal, order.Total));
+        Assert.Equal((99.99m, 199.98m, 204.88m), (Assert.Single(order.Lines).UnitPrice, order.Subtotal, order.Total));
     }
 
     [Fact]
@@ -175,13 +181,13 @@ public sealed partial class CheckoutTests(ShopFactory factory) : IClassFixture<S
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var review = await response.ReadHtmlAsync();
         Assert.StartsWith("Your cart or its prices changed", review.QuerySelector(".checkout-problem")!.TextContent);
-        Assert.Equal("$6.00", review.QuerySelector(".review-total")!.TextContent);
+        Assert.Equal("$10.90", review.QuerySelector(".review-total")!.TextContent);
         Assert.Empty(await factory.OrdersOfAsync(customer.Id));
         Assert.Equal(3, await factory.StockOfAsync(product.Id));
 
         using var second = await client.PlaceOrderAsync(review.PlaceOrderFields());
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        Assert.Equal(6m, Assert.Single(await factory.OrdersOfAsync(customer.Id)).Total);
+        Assert.Equal(10.90m, Assert.Single(await factory.OrdersOfAsync(customer.Id)).Total);
     }
 
     [Fact]
@@ -324,6 +330,41 @@ public sealed partial class CheckoutTests(ShopFactory factory) : IClassFixture<S
         var page = await client.GetHtmlAsync("/checkout");
 
         Assert.Equal("Reykjavík", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='Form.ShippingCity']")!.Value);
+    }
+
+    [Fact]
+    public async Task The_review_step_is_a_page_of_its_own_that_reloads_and_after_the_order_sends_back_to_the_cart()
+    {
+        var (client, customer) = await factory.LoggedInCustomerAsync();
+        await client.AddToCartAsync((await factory.CreateProductAsync(price: 3m)).Id, 2);
+        using var details = await client.PostFormAsync("/checkout",
+            new Dictionary<string, string>(ShopClient.ValidShipping) { ["Form.ShippingCity"] = "Bergen" }, postUrl: "/checkout?handler=Review");
+
+        // The details' POST answers with a redirect, so the review is a GET that Reload and Back can fetch again.
+        Assert.Equal(HttpStatusCode.Redirect, details.StatusCode);
+        var reviewUrl = details.Headers.Location!.OriginalString;
+        var review = await client.GetHtmlAsync(reviewUrl);
+        var again = await client.GetHtmlAsync(reviewUrl);
+        Assert.Contains("Bergen", review.QuerySelector(".shipping-address")!.TextContent);
+        Assert.Contains("Bergen", again.QuerySelector(".shipping-address")!.TextContent);
+        Assert.Equal("$10.90", again.QuerySelector(".review-total")!.TextContent);
+
+        using var placed = await client.PlaceOrderAsync(again.PlaceOrderFields());
+        Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
+        using var back = await client.GetAsync(reviewUrl);
+        Assert.Equal("/cart", back.Headers.Location?.OriginalString);
+        Assert.Single(await factory.OrdersOfAsync(customer.Id));
+    }
+
+    [Fact]
+    public async Task The_review_step_without_details_starts_the_checkout_over()
+    {
+        var (client, _) = await factory.LoggedInCustomerAsync();
+        await client.AddToCartAsync((await factory.CreateProductAsync()).Id);
+
+        using var response = await client.GetAsync("/checkout?handler=Review");
+
+        Assert.Equal("/checkout", response.Headers.Location?.OriginalString);
     }
 
     [GeneratedRegex("^WA-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$")]

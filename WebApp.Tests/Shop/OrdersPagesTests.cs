@@ -55,13 +55,14 @@ public sealed class OrdersPagesTests(ShopFactory factory) : IClassFixture<ShopFa
 
         Assert.Equal(number, page.QuerySelector("h1 .order-number")!.TextContent);
         Assert.StartsWith(product.Name, page.QuerySelector("tr.order-line td")!.TextContent);
-        Assert.Equal("$8.00", page.QuerySelector(".order-total")!.TextContent);
+        Assert.Equal(("$8.00", "$4.90", "$12.90"), (page.QuerySelector(".order-subtotal")!.TextContent,
+            page.QuerySelector(".order-shipping")!.TextContent, page.QuerySelector(".order-total")!.TextContent));
         var address = page.QuerySelector("address")!;
         Assert.Equal(["Grace Hopper", "42 Compiler Road", "Suite <7>", "22201 Arlington", "United States"],
             address.ChildNodes.OfType<AngleSharp.Dom.IText>().Select(t => t.TextContent.Trim()).Where(t => t.Length > 0));
         Assert.Equal(4, address.QuerySelectorAll("br").Length);
         Assert.Contains("Pending", page.QuerySelector(".order-history")!.TextContent);
-        Assert.NotNull(page.QuerySelector("form.cancel-order"));
+        Assert.Equal($"/orders/{number}/cancel", page.QuerySelector("a.cancel-order")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class OrdersPagesTests(ShopFactory factory) : IClassFixture<ShopFa
 
         Assert.Equal($"Order {number} has been cancelled and its items are back in stock.", page.StatusMessage());
         Assert.Equal("Cancelled", page.QuerySelector(".order-status")!.TextContent);
-        Assert.Null(page.QuerySelector("form.cancel-order"));
+        Assert.Null(page.QuerySelector(".cancel-order"));
         var order = Assert.Single(await factory.OrdersOfAsync(customer.Id));
         Assert.Equal(OrderStatus.Cancelled, order.Status);
         var cancelled = Assert.Single(order.StatusChanges, c => c.ToStatus == OrderStatus.Cancelled);
@@ -113,8 +114,8 @@ public sealed class OrdersPagesTests(ShopFactory factory) : IClassFixture<ShopFa
         var product = await factory.CreateProductAsync(stock: 5);
         var order = await factory.CreateOrderAsync(customer, product, quantity: 2, status: status);
 
-        var page = await client.GetHtmlAsync($"/orders/{order.Number}");
-        Assert.Null(page.QuerySelector("form.cancel-order"));
+        Assert.Null((await client.GetHtmlAsync($"/orders/{order.Number}")).QuerySelector(".cancel-order"));
+        Assert.Null((await client.GetHtmlAsync($"/orders/{order.Number}/cancel")).QuerySelector("form.cancel-order"));
         var token = (await client.GetHtmlAsync(await factory.FormPageAsync())).AntiforgeryToken();
         using var response = await client.PostAsync($"/orders/{order.Number}?handler=Cancel", new FormUrlEncodedContent(
             new Dictionary<string, string> { ["version"] = order.Version.ToString(), ["__RequestVerificationToken"] = token }));
@@ -130,7 +131,7 @@ public sealed class OrdersPagesTests(ShopFactory factory) : IClassFixture<ShopFa
         var (client, customer) = await factory.LoggedInCustomerAsync();
         var product = await factory.CreateProductAsync(stock: 5);
         var order = await factory.CreateOrderAsync(customer, product);
-        var stalePage = await client.GetHtmlAsync($"/orders/{order.Number}");
+        var stalePage = await client.GetHtmlAsync($"/orders/{order.Number}/cancel");
         await factory.WithDbAsync(async db =>
         {
             (await db.Orders.SingleAsync(o => o.Id == order.Id)).ShippingName = "Changed by staff";
@@ -147,7 +148,25 @@ public sealed class OrdersPagesTests(ShopFactory factory) : IClassFixture<ShopFa
         page.QuerySelectorAll("a.order-number").Select(a => a.TextContent).ToList();
 
     private static async Task<IHtmlDocument> CancelAsync(HttpClient client, string number) =>
-        await SubmitCancelAsync(client, number, await client.GetHtmlAsync($"/orders/{number}"));
+        await SubmitCancelAsync(client, number, await client.GetHtmlAsync($"/orders/{number}/cancel"));
+
+    [Fact]
+    public async Task Cancel_order_asks_first_and_the_order_stays_until_the_customer_confirms()
+    {
+        var (client, customer) = await factory.LoggedInCustomerAsync();
+        var product = await factory.CreateProductAsync(stock: 5);
+        var order = await factory.CreateOrderAsync(customer, product, quantity: 2);
+
+        var details = await client.GetHtmlAsync($"/orders/{order.Number}");
+        Assert.Empty(details.QuerySelectorAll("form[action*='handler=Cancel']"));
+        var question = await client.GetHtmlAsync(details.QuerySelector("a.cancel-order")!.GetAttribute("href")!);
+
+        Assert.Equal($"Cancel order {order.Number}?", question.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Yes, cancel this order", question.QuerySelector("form.cancel-order button[type=submit]")!.TextContent);
+        Assert.Equal($"/orders/{order.Number}", question.QuerySelector("a.keep-order")!.GetAttribute("href"));
+        Assert.Equal(OrderStatus.Pending, Assert.Single(await factory.OrdersOfAsync(customer.Id)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/orders/WA-NOSUCH00/cancel")).StatusCode);
+    }
 
     private static async Task<IHtmlDocument> SubmitCancelAsync(HttpClient client, string number, IHtmlDocument page)
     {

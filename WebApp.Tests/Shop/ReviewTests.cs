@@ -67,6 +67,54 @@ public sealed class ReviewTests(ShopFactory factory) : IClassFixture<ShopFactory
         Assert.Equal(("First", 5), (review.Title, review.Rating));
     }
 
+    [Theory]
+    [InlineData(false, "Waiting for moderation")]
+    [InlineData(true, "Published")]
+    public async Task A_customer_who_reviewed_a_product_sees_their_review_on_its_page_instead_of_the_form(bool approved, string state)
+    {
+        var (client, _) = await factory.LoggedInCustomerAsync();
+        var product = await factory.CreateProductAsync();
+        await SubmitAsync(client, product.Slug, "4", "Solid", "Does the job.");
+        if (approved)
+            await factory.WithDbAsync(db => db.Reviews.Where(r => r.ProductId == product.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.IsApproved, true)));
+
+        var page = await client.GetHtmlAsync($"/products/{product.Slug}");
+
+        Assert.Null(page.QuerySelector("form.review-form"));
+        var own = page.QuerySelector(".own-review")!;
+        Assert.Equal(state, own.QuerySelector(".review-state")!.TextContent);
+        Assert.Equal("Solid", own.QuerySelector(".review-title")!.TextContent);
+        Assert.Equal($"/products/{product.Slug}/review?edit=true", own.QuerySelector("a.edit-review")!.GetAttribute("href"));
+        // Another customer still gets the form.
+        var (other, _) = await factory.LoggedInCustomerAsync();
+        Assert.NotNull((await other.GetHtmlAsync($"/products/{product.Slug}")).QuerySelector("form.review-form"));
+    }
+
+    [Fact]
+    public async Task A_customer_edits_their_review_and_it_is_moderated_again()
+    {
+        var (client, _) = await factory.LoggedInCustomerAsync();
+        var product = await factory.CreateProductAsync();
+        await SubmitAsync(client, product.Slug, "2", "Wobbly", "One leg is short.");
+        await factory.WithDbAsync(db => db.Reviews.Where(r => r.ProductId == product.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.IsApproved, true)));
+
+        var form = await client.GetHtmlAsync($"/products/{product.Slug}/review?edit=true");
+        Assert.Equal("Wobbly", form.QuerySelector("form.review-form input[name='Form.Title']")!.GetAttribute("value"));
+        Assert.Equal("One leg is short.", form.QuerySelector("form.review-form textarea")!.TextContent.Trim());
+        using var saved = await client.PostWithTokenAsync($"/products/{product.Slug}/review?edit=true", $"/products/{product.Slug}/review?handler=Edit",
+        [
+            HtmlForms.Field("Form.Rating", "4"),
+            HtmlForms.Field("Form.Title", "Fixed"),
+            HtmlForms.Field("Form.Body", "The shop sent a new leg."),
+        ]);
+        var page = await client.FollowAsync(saved);
+
+        Assert.Equal(ReviewSubmission.UpdatedAwaitingModeration, page.StatusMessage());
+        Assert.Equal("Fixed", page.QuerySelector(".own-review .review-title")!.TextContent);
+        var review = Assert.Single(await factory.WithDbAsync(db => db.Reviews.Where(r => r.ProductId == product.Id).ToListAsync()));
+        Assert.Equal((4, "Fixed", "The shop sent a new leg.", false), (review.Rating, review.Title, review.Body, review.IsApproved));
+    }
+
     [Fact]
     public async Task Markup_in_a_review_is_shown_as_text()
     {

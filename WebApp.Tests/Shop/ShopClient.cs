@@ -16,6 +16,8 @@ public static class ShopClient
         ["Form.ShippingCity"] = "Arlington",
         ["Form.ShippingPostalCode"] = "22201",
         ["Form.ShippingCountry"] = "United States",
+        ["Form.ShippingMethod"] = "Standard",
+        ["Form.PaymentMethod"] = "Bank transfer",
     };
 
     /// <summary>
@@ -80,8 +82,8 @@ public static class ShopClient
         var fields = new Dictionary<string, string>(ValidShipping);
         foreach (var (key, value) in changes ?? new Dictionary<string, string>()) fields[key] = value;
         using var response = await client.PostFormAsync("/checkout", fields, postUrl: "/checkout?handler=Review");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.ReadHtmlAsync();
+        Assert.Equal("/checkout?handler=Review", response.Headers.Location?.OriginalString);
+        return await client.FollowAsync(response);
     }
 
     /// <summary>The review step's hidden fields (shipping details, one-time key, cart version, antiforgery token).</summary>

@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WebApp.Accounts.Mail;
 using WebApp.Accounts.Permissions;
 using WebApp.Data;
 using WebApp.Management.Checks;
+using WebApp.Site;
 
 namespace WebApp.Accounts;
 
@@ -28,8 +31,17 @@ public static class AccountsSetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<AccountSignInManager>();
 
-        // Deactivating a user or changing their password ends their other sessions within a minute.
-        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Deactivating a user or changing their password ends their other sessions within a minute. The stamp check and
+        // the cookie's issue time read the app's clock, so tests can move time on instead of waiting.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.TimeProvider = clock;
+        });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
+        builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -43,6 +55,7 @@ public static class AccountsSetup
 
         // The admin's rules for users and roles (WebApp/Accounts/Admin).
         builder.Services.AddScoped<Admin.EscalationGuard>();
+        builder.Services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SignedOutMessage>();
 
         builder.AddMail();
         return builder;

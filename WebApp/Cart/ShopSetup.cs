@@ -19,6 +19,9 @@ public static class ShopSetup
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, MergeCartOnSignIn>();
         services.AddSingleton<StaleCartCleanup>();
         services.AddHostedService(provider => provider.GetRequiredService<StaleCartCleanup>());
+        services.AddOptions<CheckoutOptions>().BindConfiguration(CheckoutOptions.SectionName)
+            .Validate(options => !options.Problems().Any(), "The Checkout settings are incomplete: shipping methods, payment methods and countries are each needed.")
+            .ValidateOnStart();
         services.AddScoped<OrderPlacement>();
         services.AddScoped<OrderWorkflow>();
         services.AddScoped<CustomerOrders>();

@@ -36,10 +36,31 @@ public sealed class CheckoutForm
     [Display(Name = "Postal code")]
     public string? ShippingPostalCode { get; set; }
 
-    [Required(ErrorMessage = "Enter the country.")]
+    [Required(ErrorMessage = "Choose the country.")]
     [StringLength(100, ErrorMessage = "The country can have at most 100 characters.")]
     [Display(Name = "Country")]
     public string? ShippingCountry { get; set; }
+
+    [Required(ErrorMessage = "Choose how we should ship your order.")]
+    [StringLength(50)]
+    [Display(Name = "Shipping method")]
+    public string? ShippingMethod { get; set; }
+
+    [Required(ErrorMessage = "Choose how you would like to pay.")]
+    [StringLength(50)]
+    [Display(Name = "Payment method")]
+    public string? PaymentMethod { get; set; }
+
+    /// <summary>The choices that must come from the shop's lists (the form's own attributes check the rest).</summary>
+    public IEnumerable<(string Field, string Message)> ChoiceErrors(CheckoutOptions options)
+    {
+        if (ShippingCountry is not null && !options.ShipsTo(ShippingCountry))
+            yield return (nameof(ShippingCountry), "Choose a country from the list; we do not ship anywhere else yet.");
+        if (ShippingMethod is not null && options.FindShipping(ShippingMethod) is null)
+            yield return (nameof(ShippingMethod), "Choose one of the shipping methods shown.");
+        if (PaymentMethod is not null && options.FindPayment(PaymentMethod) is null)
+            yield return (nameof(PaymentMethod), "Choose one of the payment methods shown.");
+    }
 }
 
 /// <summary>The command that places an order: the customer's cart as reviewed, shipped to the address given.</summary>
@@ -60,6 +81,8 @@ public sealed record PlaceOrder
     public string ShippingCity { get; init; } = "";
     public string ShippingPostalCode { get; init; } = "";
     public string ShippingCountry { get; init; } = "";
+    public string ShippingMethod { get; init; } = "";
+    public string PaymentMethod { get; init; } = "";
 }
 
 public enum PlaceOrderOutcome

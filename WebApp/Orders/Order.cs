@@ -51,6 +51,26 @@ public class Order : ITimestamped, IVersioned
     [DataType(DataType.Currency)]
     public decimal Subtotal { get; set; }
 
+    /// <summary>The shipping method's name as offered when the order was placed ("Standard", "Express").</summary>
+    [StringLength(50)]
+    [Display(Name = "Shipping method")]
+    public string ShippingMethod { get; set; } = "";
+
+    [Range(typeof(decimal), "0", "99999999.99")]
+    [DataType(DataType.Currency)]
+    [Display(Name = "Shipping")]
+    public decimal ShippingCost { get; set; }
+
+    [StringLength(50)]
+    [Display(Name = "Payment method")]
+    public string PaymentMethod { get; set; } = "";
+
+    /// <summary>What the customer was told to do to pay, with the amount and reference filled in.</summary>
+    [StringLength(1000)]
+    [DataType(DataType.MultilineText)]
+    [Display(Name = "Payment instructions")]
+    public string? PaymentInstructions { get; set; }
+
     [Range(typeof(decimal), "0", "99999999.99")]
     [DataType(DataType.Currency)]
     public decimal Total { get; set; }

@@ -18,6 +18,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         order.Property(o => o.Subtotal).HasPrecision(18, 2);
         order.Property(o => o.Total).HasPrecision(18, 2);
+        order.Property(o => o.ShippingMethod).HasMaxLength(50);
+        order.Property(o => o.ShippingCost).HasPrecision(18, 2);
+        order.Property(o => o.PaymentMethod).HasMaxLength(50);
+        order.Property(o => o.PaymentInstructions).HasMaxLength(1000);
         order.Property(o => o.Version).IsConcurrencyToken();
         order.Property(o => o.IdempotencyKey).HasMaxLength(64);
 

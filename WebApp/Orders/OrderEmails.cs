@@ -16,7 +16,10 @@ public static class OrderEmails
         order.ContactEmail,
         $"Order {order.Number} confirmed",
         Body(order, $"Thank you for your order <strong>{Html.Encode(order.Number)}</strong>. "
-                    + "We will email you again when it has been paid, shipped and delivered."));
+                    + "We will email you again when it has been paid, shipped and delivered."
+                    + (order.PaymentInstructions is { } instructions
+                        ? $"</p><p><strong>What to do next ({Html.Encode(order.PaymentMethod)}):</strong> {Html.Encode(instructions)}"
+                        : "")));
 
     /// <summary>Sent after every change of status; the order's lines must be loaded.</summary>
     public static EmailMessage StatusChanged(Order order)
@@ -51,6 +54,7 @@ public static class OrderEmails
         }
         html.Append("</tbody><tfoot>");
         html.Append($"<tr><td colspan=\"4\" align=\"right\">Subtotal</td><td align=\"right\">{Html.Encode(Money.Format(order.Subtotal))}</td></tr>");
+        html.Append($"<tr><td colspan=\"4\" align=\"right\">Shipping ({Html.Encode(order.ShippingMethod)})</td><td align=\"right\">{Html.Encode(Money.Format(order.ShippingCost))}</td></tr>");
         html.Append($"<tr><td colspan=\"4\" align=\"right\"><strong>Total</strong></td><td align=\"right\"><strong>{Html.Encode(Money.Format(order.Total))}</strong></td></tr>");
         html.Append("</tfoot></table>");
         html.Append("<p>Shipping to:<br>");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WebApp.Cart;
 using WebApp.Data;
 using WebApp.Mail;
@@ -10,7 +11,7 @@ namespace WebApp.Orders;
 /// can never be oversold or go negative), prices come from the catalog, the confirmation email goes into the outbox,
 /// and the cart is emptied. If any line cannot be had, nothing at all changes.
 /// </summary>
-public sealed class OrderPlacement(AppDbContext db, TimeProvider time, ILogger<OrderPlacement> logger)
+public sealed class OrderPlacement(AppDbContext db, TimeProvider time, IOptions<CheckoutOptions> checkout, ILogger<OrderPlacement> logger)
 {
     public const string CustomerActor = "Customer";
     private const int MaxAttempts = 3;
@@ -63,6 +64,11 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, ILogger<O
             return new(PlaceOrderOutcome.CartChanged,
                 "Your cart or its prices changed since you reviewed your order. Please check the order below and place it again.");
 
+        if (checkout.Value.FindShipping(command.ShippingMethod) is not { } shipping
+            || checkout.Value.FindPayment(command.PaymentMethod) is not { } payment
+            || !checkout.Value.ShipsTo(command.ShippingCountry))
+            return Expired;
+
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var line in lines)
         {
@@ -93,6 +99,9 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, ILogger<O
             ShippingCity = command.ShippingCity,
             ShippingPostalCode = command.ShippingPostalCode,
             ShippingCountry = command.ShippingCountry,
+            ShippingMethod = shipping.Name,
+            ShippingCost = shipping.Price,
+            PaymentMethod = payment.Name,
             Lines = lines.Select(l => new OrderLine
             {
                 ProductId = l.ProductId,
@@ -104,12 +113,12 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, ILogger<O
             CreatedAt = now,
         };
         order.Subtotal = order.Lines.Sum(l => l.LineTotal);
-        order.Total = order.Subtotal;
+        order.Total = order.Subtotal + order.ShippingCost;
         order.StatusChanges.Add(new OrderStatusChange { ToStatus = OrderStatus.Pending, Actor = CustomerActor, ChangedAt = now });
         db.Orders.Add(order);
         var confirmation = db.Set<OutboxMessage>().Add(new OutboxMessage { CreatedAt = now, NextAttemptAt = now }).Entity;
 
-        if (!await SaveWithUniqueNumberAsync(order, confirmation, cancellationToken))
+        if (!await SaveWithUniqueNumberAsync(order, payment, confirmation, cancellationToken))
         {
             // The unique index on the idempotency key stopped a second order: the first one stands.
             db.ChangeTracker.Clear();
@@ -123,12 +132,15 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, ILogger<O
     }
 
     /// <summary>Draws order numbers until one is free; false when the order itself turned out to be a duplicate.</summary>
-    private async Task<bool> SaveWithUniqueNumberAsync(Order order, OutboxMessage confirmation, CancellationToken cancellationToken)
+    private async Task<bool> SaveWithUniqueNumberAsync(
+        Order order, PaymentMethodOption payment, OutboxMessage confirmation, CancellationToken cancellationToken)
     {
         for (var draw = 1; draw <= 5; draw++)
         {
             order.Number = OrderNumbers.New();
             if (await db.Orders.AnyAsync(o => o.Number == order.Number, cancellationToken)) continue;
+            // The order number is the payment reference.
+            order.PaymentInstructions = payment.InstructionsFor(order.Number, order.Total);
             var email = OrderEmails.Confirmation(order);
             (confirmation.To, confirmation.Subject, confirmation.HtmlBody) = (email.To, email.Subject, email.HtmlBody);
             try

@@ -32,12 +32,27 @@ public sealed class OrderDetailsView
     public string ShippingPostalCode { get; set; } = "";
     public string ShippingCountry { get; set; } = "";
     public decimal Subtotal { get; set; }
+    public string ShippingMethod { get; set; } = "";
+    public decimal ShippingCost { get; set; }
+    public string PaymentMethod { get; set; } = "";
+    public string? PaymentInstructions { get; set; }
     public decimal Total { get; set; }
     public List<OrderLineView> Lines { get; set; } = [];
     public List<OrderHistoryView> History { get; set; } = [];
 
     /// <summary>Customers may cancel only what nobody has paid for or handled yet.</summary>
     public bool CustomerCanCancel => Status == OrderStatus.Pending;
+
+    /// <summary>What the customer must do now, or what happens next, in one sentence.</summary>
+    public string NextStep => Status switch
+    {
+        OrderStatus.Pending => PaymentInstructions ?? "We are preparing your order.",
+        OrderStatus.Paid => "We have your payment and are packing your order. We will email you when it ships.",
+        OrderStatus.Shipped => $"Your order is on its way ({ShippingMethod}). Nothing to do but wait for the courier.",
+        OrderStatus.Delivered => "Your order has been delivered. Enjoy it, and tell others what you think in a review.",
+        OrderStatus.Cancelled => "This order is cancelled. Nothing more will happen; any payment is refunded.",
+        _ => "",
+    };
 }
 
 public sealed class OrderLineView

@@ -22,8 +22,14 @@ public sealed class ReviewForm
     public string? Body { get; set; }
 }
 
-/// <summary>The model of the _ReviewForm partial: the product's slug, and the form as last posted (for its errors).</summary>
+/// <summary>
+/// The model of the _ReviewForm partial: the product's slug, and the form as last posted (for its errors) or, when the
+/// author edits their review, as it is now.
+/// </summary>
 public sealed record ReviewFormView(string ProductSlug)
 {
     public ReviewForm Form { get; init; } = new();
+
+    /// <summary>Rewriting an existing review (posts to the Edit handler) rather than writing the first one.</summary>
+    public bool Editing { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed class ReviewSubmission(AppDbContext db, TimeProvider time, ILogger
     public const string AwaitingModeration =
         "Thank you! Your review has been received and will appear once a moderator has approved it.";
 
+    public const string UpdatedAwaitingModeration =
+        "Your review has been updated. It will appear again once a moderator has approved the new text.";
+
     public Task<ReviewableProduct?> FindProductAsync(string slug, CancellationToken cancellationToken) =>
         db.Products.Where(p => p.Slug == slug && p.IsActive)
             .Select(p => new ReviewableProduct(p.Id, p.Name, p.Slug))
@@ -59,5 +62,21 @@ public sealed class ReviewSubmission(AppDbContext db, TimeProvider time, ILogger
             return alreadyReviewed;
         }
         return new ReviewSubmissionResult(true, AwaitingModeration);
+    }
+
+    /// <summary>The author rewrites their review; the new text is moderated again before the shop shows it.</summary>
+    public async Task<ReviewSubmissionResult> UpdateAsync(
+        ReviewableProduct product, string authorId, ReviewForm form, CancellationToken cancellationToken)
+    {
+        var review = await db.Reviews.FirstOrDefaultAsync(r => r.ProductId == product.Id && r.AuthorId == authorId, cancellationToken);
+        if (review is null)
+            return new ReviewSubmissionResult(false, $"You have not reviewed {product.Name} yet, or your review was removed.");
+
+        review.Rating = form.Rating!.Value;
+        review.Title = form.Title!.Trim();
+        review.Body = form.Body!.Trim();
+        review.IsApproved = false;
+        await db.SaveChangesAsync(cancellationToken);
+        return new ReviewSubmissionResult(true, UpdatedAwaitingModeration);
     }
 }

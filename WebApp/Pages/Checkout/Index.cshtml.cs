@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Authorization;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WebApp.Accounts;
 using WebApp.Cart;
 using WebApp.Data;
@@ -21,11 +24,14 @@ public enum CheckoutStep
 
 /// <summary>
 /// Checkout in two steps without JavaScript: contact and shipping details, then a review of lines and totals that
-/// carries a one-time token and the cart's version to "Place order".
+/// carries a one-time token and the cart's version to "Place order". Valid details are kept in TempData and the review
+/// is shown by a redirect to a GET (Post/Redirect/Get), so Back and Reload never land on a POST's result (Chromium's
+/// ERR_CACHE_MISS page).
 /// </summary>
 [Authorize]
 public sealed class IndexModel(
-    CartService carts, OrderPlacement placement, IMapper mapper, UserManager<ApplicationUser> users, AppDbContext db) : PageModel
+    CartService carts, OrderPlacement placement, IMapper mapper, UserManager<ApplicationUser> users, AppDbContext db,
+    IOptions<CheckoutOptions> checkout) : PageModel
 {
     [BindProperty]
     public CheckoutForm Form { get; set; } = new();
@@ -45,36 +51,59 @@ public sealed class IndexModel(
 
     public bool CanPlaceOrder => Step == CheckoutStep.Review && !Cart.HasProblems;
 
+    public CheckoutOptions Options => checkout.Value;
+
+    /// <summary>The chosen shipping method (on the review step), else the first one offered.</summary>
+    public ShippingMethodOption Shipping => Options.FindShipping(Form.ShippingMethod) ?? Options.ShippingMethods[0];
+
+    public PaymentMethodOption? Payment => Options.FindPayment(Form.PaymentMethod);
+
+    public decimal Total => Cart.Subtotal + Shipping.Price;
+
     private string CustomerId => users.GetUserId(User) ?? throw new InvalidOperationException("Checkout requires a signed-in customer.");
+
+    /// <summary>TempData key of the details the customer entered, as JSON, until the order is placed.</summary>
+    private const string DetailsKey = "Checkout.Details";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await LoadCartAsync(cancellationToken) is { } emptyCart) return emptyCart;
-        // Start from the details of the customer's last order, or their account's email.
-        Form = await db.Orders.Where(o => o.CustomerId == CustomerId)
+        // Start from what the customer entered in this checkout, the details of their last order, or their account's email.
+        Form = EnteredDetails()
+               ?? await db.Orders.Where(o => o.CustomerId == CustomerId)
                    .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
                    .ProjectTo<CheckoutForm>(mapper.ConfigurationProvider).FirstOrDefaultAsync(cancellationToken)
                ?? new CheckoutForm { ContactEmail = (await users.GetUserAsync(User))?.Email };
+        // A method or country the shop no longer offers is not pre-selected.
+        if (Options.FindShipping(Form.ShippingMethod) is null) Form.ShippingMethod = Options.ShippingMethods[0].Name;
+        if (Options.FindPayment(Form.PaymentMethod) is null) Form.PaymentMethod = null;
+        if (!Options.ShipsTo(Form.ShippingCountry)) Form.ShippingCountry = null;
         return Page();
     }
 
     public async Task<IActionResult> OnPostReviewAsync(CancellationToken cancellationToken)
     {
         if (await LoadCartAsync(cancellationToken) is { } emptyCart) return emptyCart;
+        foreach (var (field, message) in Form.ChoiceErrors(Options))
+            ModelState.AddModelError($"{nameof(Form)}.{field}", message);
         if (!ModelState.IsValid) return Page();
         if (Cart.HasProblems)
         {
             ModelState.AddModelError("", "Some items in your cart cannot be ordered as they are. Please update your cart first.");
             return Page();
         }
-        ShowReview(CheckoutTokens.New());
-        return Page();
+        TempData[DetailsKey] = JsonSerializer.Serialize(Form);
+        return RedirectToPage(new { handler = "Review" });
     }
 
-    public async Task<IActionResult> OnPostEditAsync(CancellationToken cancellationToken)
+    /// <summary>The review step, reached by the redirect above; without entered details it starts over.</summary>
+    public async Task<IActionResult> OnGetReviewAsync(CancellationToken cancellationToken)
     {
         if (await LoadCartAsync(cancellationToken) is { } emptyCart) return emptyCart;
-        ModelState.Clear();
+        if (EnteredDetails() is not { } details || !IsValid(details)) return RedirectToPage();
+        Form = details;
+        if (Cart.HasProblems) return Page();
+        ShowReview(CheckoutTokens.New());
         return Page();
     }
 
@@ -96,6 +125,7 @@ public sealed class IndexModel(
         switch (result.Outcome)
         {
             case PlaceOrderOutcome.Placed or PlaceOrderOutcome.AlreadyPlaced:
+                TempData.Remove(DetailsKey);
                 Flash.Success(TempData, result.Message);
                 return RedirectToPage("/Orders/Details", new { number = result.OrderNumber });
             case PlaceOrderOutcome.CartEmpty:
@@ -120,6 +150,24 @@ public sealed class IndexModel(
         ModelState.Remove(nameof(IdempotencyKey));
         ModelState.Remove(nameof(CartVersion));
     }
+
+    /// <summary>The details entered in this checkout, kept (Peek) so that Reload and Back show them again.</summary>
+    private CheckoutForm? EnteredDetails()
+    {
+        if (TempData.Peek(DetailsKey) is not string json) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<CheckoutForm>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private bool IsValid(CheckoutForm details) =>
+        Validator.TryValidateObject(details, new ValidationContext(details), null, validateAllProperties: true)
+        && !details.ChoiceErrors(Options).Any();
 
     /// <summary>Loads the customer's cart; a redirect to the cart page when there is nothing to check out.</summary>
     private async Task<IActionResult?> LoadCartAsync(CancellationToken cancellationToken)
