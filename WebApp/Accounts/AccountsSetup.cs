@@ -70,7 +70,7 @@ public static class AccountsSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<SignInDevices>();
+        builder.Services.AddScoped<SignInDevices>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<IRequestRateLimit>(provider => provider.GetRequiredService<SignInThrottle>());
 
