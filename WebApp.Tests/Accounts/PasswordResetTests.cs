@@ -132,7 +132,7 @@ public class PasswordResetTests : IDisposable
                 ["Input.Email"] = email, ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword, ["Input.Code"] = "wrong-token",
             });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return (await response.ReadHtmlAsync()).QuerySelector("form")!.QuerySelector("[role=alert]")!.TextContent.Trim();
+            return (await response.ReadHtmlAsync()).QuerySelector(".validation-summary-errors")!.TextContent.Trim();
         }
 
         Assert.Equal(await ResetAsync(Email), await ResetAsync("nobody@example.com"));
