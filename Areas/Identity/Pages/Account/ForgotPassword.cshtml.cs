@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,16 +15,7 @@ namespace WebApp.Areas.Identity.Pages.Account;
 internal sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, AccountMail mail, MailRequestThrottle throttle) : PageModel
 {
     [BindProperty]
-    public EmailInput Input { get; set; } = new();
-
-    public sealed class EmailInput
-    {
-        [Required]
-        [StringLength(EmailAddressRule.MaxLength)]
-        [DeliverableEmail]
-        [Display(Name = "Email")]
-        public string Email { get; set; } = "";
-    }
+    public AccountEmailInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

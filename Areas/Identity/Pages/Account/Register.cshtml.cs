@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -20,29 +19,9 @@ internal sealed class RegisterModel(
     : PageModel
 {
     [BindProperty]
-    public RegisterInput Input { get; set; } = new();
+    public NewPasswordInput Input { get; set; } = new();
 
     public string? ReturnUrl { get; private set; }
-
-    public sealed class RegisterInput
-    {
-        [Required]
-        [DeliverableEmail]
-        [StringLength(EmailAddressRule.MaxLength)]
-        [Display(Name = "Email")]
-        public string Email { get; set; } = "";
-
-        [Required]
-        [StringLength(100, ErrorMessage = "The {0} must be at least {2} and at max {1} characters long.", MinimumLength = 8)]
-        [DataType(DataType.Password)]
-        [Display(Name = "Password")]
-        public string Password { get; set; } = "";
-
-        [DataType(DataType.Password)]
-        [Display(Name = "Confirm password")]
-        [Compare("Password", ErrorMessage = "The password and confirmation password do not match.")]
-        public string ConfirmPassword { get; set; } = "";
-    }
 
     public void OnGet(string? returnUrl = null) => ReturnUrl = returnUrl;
 
@@ -51,14 +30,10 @@ internal sealed class RegisterModel(
         ReturnUrl = returnUrl;
         if (!ModelState.IsValid) return Page();
 
-        var user = new ApplicationUser { UserName = Input.Email, Email = Input.Email };
-        // The password rules first, for new and taken addresses alike, so that the answers cannot differ.
-        foreach (var validator in users.PasswordValidators)
-        {
-            var check = await validator.ValidateAsync(users, user, Input.Password);
-            foreach (var error in check.Errors) ModelState.AddModelError(string.Empty, error.Description);
-        }
+        await Input.CheckPasswordRulesAsync(users, ModelState);
         if (!ModelState.IsValid) return Page();
+
+        var user = new ApplicationUser { UserName = Input.Email, Email = Input.Email };
 
         var owner = await users.FindByEmailAsync(Input.Email);
         if (owner is not null)
@@ -85,9 +60,7 @@ internal sealed class RegisterModel(
                 foreach (var error in created.Errors) ModelState.AddModelError(string.Empty, error.Description);
                 return Page();
             }
-            var code = EmailTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-            var link = Url.Page("/Account/ConfirmEmail", null, new { area = "Identity", userId = user.Id, code, returnUrl }, Request.Scheme)!;
-            await mail.QueueAsync(AccountEmails.ConfirmEmail(user.Email, link), cancellationToken);
+            await mail.QueueEmailConfirmationAsync(user, Url, Request.Scheme, returnUrl, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         logger.LogInformation("User {UserId} registered.", user.Id);

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -19,16 +18,7 @@ internal sealed class ResendEmailConfirmationModel(UserManager<ApplicationUser> 
     public const string SentMessage = "If an account with that address needs confirming, we have sent it a new link. Please check your email.";
 
     [BindProperty]
-    public EmailInput Input { get; set; } = new();
-
-    public sealed class EmailInput
-    {
-        [Required]
-        [StringLength(EmailAddressRule.MaxLength)]
-        [DeliverableEmail]
-        [Display(Name = "Email")]
-        public string Email { get; set; } = "";
-    }
+    public AccountEmailInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -36,11 +26,7 @@ internal sealed class ResendEmailConfirmationModel(UserManager<ApplicationUser> 
 
         var user = await users.FindByEmailAsync(Input.Email);
         if (user is { EmailConfirmed: false } && throttle.TryAcquire("confirm-email", Input.Email))
-        {
-            var code = EmailTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-            var link = Url.Page("/Account/ConfirmEmail", null, new { area = "Identity", userId = user.Id, code }, Request.Scheme)!;
-            await mail.QueueAsync(AccountEmails.ConfirmEmail(user.Email!, link), cancellationToken);
-        }
+            await mail.QueueEmailConfirmationAsync(user, Url, Request.Scheme, returnUrl: null, cancellationToken);
         ModelState.AddModelError(string.Empty, SentMessage);
         return Page();
     }

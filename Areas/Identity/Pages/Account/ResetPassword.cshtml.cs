@@ -21,25 +21,8 @@ internal sealed class ResetPasswordModel(UserManager<ApplicationUser> users, ILo
 
     public bool InvalidLink { get; private set; }
 
-    public sealed class ResetInput
+    public sealed class ResetInput : NewPasswordInput
     {
-        [Required]
-        [StringLength(EmailAddressRule.MaxLength)]
-        [DeliverableEmail]
-        [Display(Name = "Email")]
-        public string Email { get; set; } = "";
-
-        [Required]
-        [StringLength(100, ErrorMessage = "The {0} must be at least {2} and at max {1} characters long.", MinimumLength = 8)]
-        [DataType(DataType.Password)]
-        [Display(Name = "Password")]
-        public string Password { get; set; } = "";
-
-        [DataType(DataType.Password)]
-        [Display(Name = "Confirm password")]
-        [Compare("Password", ErrorMessage = "The password and confirmation password do not match.")]
-        public string ConfirmPassword { get; set; } = "";
-
         [Required]
         [StringLength(4096)]
         public string Code { get; set; } = "";
@@ -63,11 +46,7 @@ internal sealed class ResetPasswordModel(UserManager<ApplicationUser> users, ILo
 
         var user = await users.FindByEmailAsync(Input.Email);
         // The password rules first, then one message for an unknown address and a wrong or used link alike.
-        foreach (var validator in users.PasswordValidators)
-        {
-            var check = await validator.ValidateAsync(users, user ?? new ApplicationUser(), Input.Password);
-            foreach (var error in check.Errors) ModelState.AddModelError(string.Empty, error.Description);
-        }
+        await Input.CheckPasswordRulesAsync(users, ModelState);
         if (!ModelState.IsValid) return Page();
 
         if (user is null || !(await users.ResetPasswordAsync(user, Input.Code, Input.Password)).Succeeded)

@@ -78,11 +78,7 @@ internal sealed class EmailModel(UserManager<ApplicationUser> users, AccountMail
         if (user is null) return NotFound("Unable to load your account.");
 
         if (!user.EmailConfirmed && throttle.TryAcquire("confirm-email", user.Email!))
-        {
-            var code = EmailTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-            var link = Url.Page("/Account/ConfirmEmail", null, new { area = "Identity", userId = user.Id, code }, Request.Scheme)!;
-            await mail.QueueAsync(AccountEmails.ConfirmEmail(user.Email!, link), cancellationToken);
-        }
+            await mail.QueueEmailConfirmationAsync(user, Url, Request.Scheme, returnUrl: null, cancellationToken);
         StatusMessage = VerificationSentMessage;
         return RedirectToPage();
     }
