@@ -24,6 +24,7 @@ if (command is not null)
 
 await app.PrepareDatabaseAsync();
 app.UseSite();
+app.UseAccounts();
 app.UseAdmin();
 app.UseApi();
 await app.RunAsync();

@@ -53,7 +53,7 @@ public sealed class ConfirmEmailTests : IDisposable
         using var response = await client.GetAsync(link[..link.IndexOf("code=", StringComparison.Ordinal)] + code);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("could not be confirmed", (await response.ReadHtmlAsync()).QuerySelector("main")!.TextContent);
+        Assert.Contains("not valid or has expired", (await response.ReadHtmlAsync()).QuerySelector("main")!.TextContent);
         Assert.False(await _factory.WithDbAsync(db => db.Users.Select(u => u.EmailConfirmed).SingleAsync()));
     }
 }

@@ -44,7 +44,7 @@ public class LoginTests : IDisposable
     }
 
     [Fact]
-    public async Task A_wrong_password_shows_a_message_and_counts_a_failure()
+    public async Task A_wrong_password_shows_a_message_and_counts_no_failure_towards_a_lockout()
     {
         await _factory.CreateUserAsync(Email);
         var client = _factory.CreateBrowserClient();
@@ -54,40 +54,66 @@ public class LoginTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Invalid login attempt.", (await response.ReadHtmlAsync()).QuerySelector("form#account")!.TextContent);
         Assert.False(await client.IsLoggedInAsync());
-        Assert.Equal(1, await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == Email).Select(u => u.AccessFailedCount).SingleAsync()));
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == Email).Select(u => u.AccessFailedCount).SingleAsync()));
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_even_against_the_right_password()
+    public async Task Wrong_passwords_never_lock_the_account_so_nobody_can_lock_a_customer_out()
+    {
+        await _factory.CreateUserAsync(Email);
+        var attacker = _factory.CreateBrowserClient();
+
+        for (var attempt = 1; attempt <= 12; attempt++)
+        {
+            using var wrong = await attacker.LoginAsync(Email, "Wrong!Pass9");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+        var customer = _factory.CreateBrowserClient();
+        using var right = await customer.LoginAsync(Email);
+
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal("/", right.Headers.Location?.OriginalString);
+        Assert.True(await customer.IsLoggedInAsync());
+        var user = await _factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == Email));
+        Assert.Null(user.LockoutEnd);
+    }
+
+    [Theory]
+    [InlineData("/café", "/caf%C3%A9")]
+    [InlineData("/products¿", "/products%C2%BF")]
+    [InlineData("/a\r\nSet-Cookie: x=1", "/a%0D%0ASet-Cookie:%20x=1")]
+    [InlineData("/a\u0000b", "/a%00b")]
+    public async Task A_return_url_with_characters_a_header_cannot_carry_is_encoded_and_the_login_works(string returnUrl, string location)
     {
         await _factory.CreateUserAsync(Email);
         var client = _factory.CreateBrowserClient();
 
-        for (var attempt = 1; attempt <= 4; attempt++)
-        {
-            using var wrong = await client.LoginAsync(Email, "Wrong!Pass9");
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        }
-        Assert.Equal(4, await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == Email).Select(u => u.AccessFailedCount).SingleAsync()));
+        using var response = await client.LoginAsync(Email, returnUrl: System.Text.RegularExpressions.Regex.Unescape(returnUrl));
 
-        var lockedAt = DateTimeOffset.UtcNow;
-        using var fifth = await client.LoginAsync(Email, "Wrong!Pass9");
-        using var sixth = await client.LoginAsync(Email);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
+        Assert.True(await client.IsLoggedInAsync());
+        Assert.NotNull(await _factory.WithDbAsync(db => db.Users.Select(u => u.LastLogin).SingleAsync()));
+    }
 
-        foreach (var response in new[] { fifth, sixth })
+    [Fact]
+    public async Task A_remember_me_value_that_is_not_a_boolean_is_a_validation_message()
+    {
+        await _factory.CreateUserAsync(Email);
+        var client = _factory.CreateBrowserClient();
+
+        using var response = await client.PostFormAsync("/Identity/Account/Login", new Dictionary<string, string>
         {
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Equal("/Identity/Account/Lockout", response.Headers.Location?.OriginalString);
-        }
-        Assert.Contains("locked out", (await client.GetHtmlAsync("/Identity/Account/Lockout")).Body!.TextContent);
+            ["Input.Email"] = Email, ["Input.Password"] = AccountTestData.Password, ["Input.RememberMe"] = "x",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadHtmlAsync();
+        Assert.Contains("The value 'x' is not valid", page.QuerySelector("form#account")!.TextContent);
+        Assert.False(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[type=checkbox][name='Input.RememberMe']")!).IsChecked);
         Assert.False(await client.IsLoggedInAsync());
-
-        var user = await _factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == Email));
-        Assert.NotNull(user.LockoutEnd);
-        Assert.InRange(user.LockoutEnd.Value, lockedAt.AddMinutes(15).AddSeconds(-5), DateTimeOffset.UtcNow.AddMinutes(15).AddSeconds(5));
-        // Identity starts the count again once the lockout is set.
-        Assert.Equal(0, user.AccessFailedCount);
-        Assert.Null(user.LastLogin);
+        Assert.Null(await _factory.WithDbAsync(db => db.Users.Select(u => u.LastLogin).SingleAsync()));
     }
 
     [Fact]

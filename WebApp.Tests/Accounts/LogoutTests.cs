@@ -68,4 +68,20 @@ public class LogoutTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(await client.IsLoggedInAsync());
     }
+
+    [Theory]
+    [InlineData("/café", "/caf%C3%A9")]
+    [InlineData("https://evil.example.com/", "/")]
+    public async Task A_return_url_is_made_safe_and_the_user_is_logged_out(string returnUrl, string location)
+    {
+        var client = await LoggedInClientAsync();
+        var manage = await client.GetHtmlAsync("/Identity/Account/Manage");
+
+        using var response = await client.PostAsync("/Identity/Account/Logout?returnUrl=" + Uri.EscapeDataString(returnUrl),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = manage.AntiforgeryToken() }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+        Assert.False(await client.IsLoggedInAsync());
+    }
 }

@@ -4,7 +4,7 @@ using MimeKit;
 namespace WebApp.Tests.Accounts;
 
 /// <summary>A message the app wrote to the pickup folder (or an SMTP server received), with its two bodies.</summary>
-public sealed record PickedUpMail(string To, string Subject, string Body, string Text)
+public sealed record PickedUpMail(string To, string Subject, string Body, string Text = "")
 {
     /// <summary>The first link in the HTML body, with HTML entities undone.</summary>
     public string FirstLink() =>

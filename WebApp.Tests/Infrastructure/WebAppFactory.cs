@@ -46,6 +46,10 @@ public class WebAppFactory : WebApplicationFactory<Program>
                 ["Database:Provider"] = "Sqlite",
                 ["Email:PickupDirectory"] = MailPickupDirectory,
                 ["Logging:LogLevel:Default"] = "Warning",
+                // Tests share one client address and sign the same users in many times; the throttle tests lower these.
+                ["Accounts:SignInThrottle:PerAddressPermitLimit"] = "100000",
+                ["Accounts:SignInThrottle:PerAccountPermitLimit"] = "100000",
+                ["Accounts:MailThrottle:PermitLimit"] = "1000",
             };
             foreach (var (key, value) in ExtraSettings) settings[key] = value;
             config.AddInMemoryCollection(settings);

@@ -57,6 +57,24 @@ public sealed class CartTests(ShopFactory factory) : IClassFixture<ShopFactory>
         Assert.Equal("/cart", elsewhere.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/café", "/caf%C3%A9")]
+    [InlineData("/products¿", "/products%C2%BF")]
+    [InlineData("/products?q=a b\"<x>", "/products?q=a%20b%22%3Cx%3E")]
+    public async Task A_return_url_that_is_not_percent_encoded_is_encoded_and_the_product_is_added(string returnUrl, string location)
+    {
+        var product = await factory.CreateProductAsync(stock: 5);
+        var client = factory.CreateShopClient();
+
+        using var response = await client.PostAddToCartAsync(product.Id.ToString(), "2", $"/cart/add?productId={product.Id}", returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location!.OriginalString);
+        Assert.Equal($"Added 2 × {product.Name} to your cart.", (await client.FollowAsync(response)).StatusMessage());
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Set<WebApp.Cart.CartItem>()
+            .Where(i => i.ProductId == product.Id).Select(i => i.Quantity).SingleAsync()));
+    }
+
     [Fact]
     public async Task The_add_to_cart_partial_posts_the_product_and_the_page_to_return_to()
     {

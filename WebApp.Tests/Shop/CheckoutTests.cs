@@ -45,6 +45,8 @@ public sealed partial class CheckoutTests(ShopFactory factory) : IClassFixture<S
     [Theory]
     [InlineData("Form.ContactEmail", "", "Enter the email address we should send order updates to.")]
     [InlineData("Form.ContactEmail", "not-an-email", "Enter a valid email address, such as name@example.com.")]
+    [InlineData("Form.ContactEmail", "a..b@example.com", "Enter a valid email address, such as name@example.com.")]
+    [InlineData("Form.ContactEmail", "mass2;env;@example.com", "Enter a valid email address, such as name@example.com.")]
     [InlineData("Form.ShippingName", "   ", "Enter the name of the person receiving the order.")]
     [InlineData("Form.ShippingAddressLine1", "", "Enter the street address.")]
     [InlineData("Form.ShippingCity", "", "Enter the city.")]

@@ -2,12 +2,14 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using WebApp.Accounts.SignIn;
 
 namespace WebApp.Accounts;
 
 /// <summary>
 /// The site's sign-in rules on top of Identity's: inactive users cannot sign in (and lose their session at the next
-/// security-stamp check), and every real sign-in records <see cref="ApplicationUser.LastLogin"/>.
+/// security-stamp check), and every real sign-in records <see cref="ApplicationUser.LastLogin"/>. A password is always
+/// hashed, for unknown emails and refused accounts too, so that the time of the answer does not tell who has an account.
 /// </summary>
 internal sealed class AccountSignInManager(
     UserManager<ApplicationUser> userManager,
@@ -16,11 +18,35 @@ internal sealed class AccountSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<ApplicationUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<ApplicationUser> confirmation)
+    IUserConfirmation<ApplicationUser> confirmation,
+    SignInDevices devices)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     // A refresh re-issues the cookie after a profile change; it is not a new login.
     private bool _refreshingSignIn;
+
+    // Verified against when there is no hash to check: costs what a real check costs.
+    private static readonly Lazy<string> StandInHash = new(() =>
+        new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
+        {
+            UserManager.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), StandInHash.Value, password);
+            return SignInResult.Failed;
+        }
+        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    public override async Task<SignInResult> CheckPasswordSignInAsync(ApplicationUser user, string password, bool lockoutOnFailure)
+    {
+        // Identity refuses inactive or locked accounts before looking at the password: hash it anyway.
+        if (!await CanSignInAsync(user) || await IsLockedOut(user))
+            UserManager.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? StandInHash.Value, password);
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
 
     public override async Task<bool> CanSignInAsync(ApplicationUser user)
     {
@@ -57,6 +83,8 @@ internal sealed class AccountSignInManager(
     {
         await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
         if (_refreshingSignIn) return;
+
+        if (user.Email is not null) devices.Remember(Context, user.Email);
 
         user.LastLogin = DateTime.UtcNow;
         var result = await UserManager.UpdateAsync(user);

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WebApp.Accounts.Mail;
 using WebApp.Accounts.Permissions;
+using WebApp.Accounts.SignIn;
 using WebApp.Data;
 using WebApp.Management.Checks;
 using WebApp.Site;
@@ -58,7 +59,39 @@ public static class AccountsSetup
         builder.Services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SignedOutMessage>();
 
         builder.AddMail();
+        builder.AddSignInThrottle();
         return builder;
+    }
+
+    /// <summary>
+    /// Call after UseSite and before UseApi (which runs the rate limiter): finds the account a sign-in attempt is for,
+    /// so that the sign-in throttle can count it.
+    /// </summary>
+    public static WebApplication UseAccounts(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (SignInThrottle.IsAttempt(context))
+                await SignInThrottle.FindAccountAsync(context, context.RequestServices.GetRequiredService<SignInDevices>());
+            await next(context);
+        });
+        return app;
+    }
+
+    /// <summary>Sign-in attempts per client address and per account; mails on demand per address.</summary>
+    private static void AddSignInThrottle(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<SignInDevices>();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<IRequestRateLimit>(provider => provider.GetRequiredService<SignInThrottle>());
+
+        builder.Services.AddOptions<MailThrottleOptions>().BindConfiguration(MailThrottleOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MailRequestThrottle>();
+        builder.Services.AddScoped<AccountMail>();
     }
 
     /// <summary>Outgoing mail for Identity's confirmation and password-reset messages (and anything else).</summary>

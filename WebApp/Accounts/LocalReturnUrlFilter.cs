@@ -1,11 +1,12 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using WebApp.Site;
 
 namespace WebApp.Accounts;
 
 /// <summary>
-/// Identity UI pages end with <c>LocalRedirect(returnUrl)</c>, which throws (a 500) on an address of another site. This
-/// filter drops such a return URL before any handler of the Identity area runs, so the page falls back to the home page.
+/// Identity UI pages end with <c>LocalRedirect(returnUrl)</c>, which throws (a 500) on an address of another site or one
+/// with characters a header cannot carry. This filter passes every handler of the Identity area the address as
+/// <see cref="ReturnUrls.MakeSafe"/> makes it (or null, so the page falls back to the home page).
 /// </summary>
 internal sealed class LocalReturnUrlFilter : IPageFilter
 {
@@ -15,15 +16,10 @@ internal sealed class LocalReturnUrlFilter : IPageFilter
 
     public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        var url = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.Routing.IUrlHelperFactory>()
-            .GetUrlHelper(context);
         foreach (var name in context.HandlerArguments.Keys.ToList())
         {
-            if (string.Equals(name, "returnUrl", StringComparison.OrdinalIgnoreCase)
-                && context.HandlerArguments[name] is string returnUrl && !url.IsLocalUrl(returnUrl))
-            {
-                context.HandlerArguments[name] = null;
-            }
+            if (string.Equals(name, "returnUrl", StringComparison.OrdinalIgnoreCase) && context.HandlerArguments[name] is string returnUrl)
+                context.HandlerArguments[name] = ReturnUrls.MakeSafe(returnUrl);
         }
     }
 

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebApp.Accounts.Permissions;
 using WebApp.Api.Security;
 using WebApp.Api.Tokens;
+using WebApp.Site;
 
 namespace WebApp.Api;
 
@@ -86,7 +87,9 @@ public static class ApiSetup
                 if (context.Features.Get<IStatusCodePagesFeature>() is { } sitePages) sitePages.Enabled = false;
                 await next(context);
             });
-            api.UseStatusCodePages(context => ApiProblems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode));
+            api.UseStatusCodePages(context => ApiProblems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
+                context.HttpContext.Items[SiteRateLimiting.RetryAfterItem] is int seconds
+                    ? "Too many requests. " + SiteRateLimiting.TryAgainIn(seconds) : null));
         });
         app.UseRateLimiter();
         app.MapControllers();

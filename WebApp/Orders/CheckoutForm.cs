@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using WebApp.Accounts;
 
 namespace WebApp.Orders;
 
@@ -6,8 +7,8 @@ namespace WebApp.Orders;
 public sealed class CheckoutForm
 {
     [Required(ErrorMessage = "Enter the email address we should send order updates to.")]
-    [EmailAddress(ErrorMessage = "Enter a valid email address, such as name@example.com.")]
-    [StringLength(256, ErrorMessage = "The email address can have at most 256 characters.")]
+    [DeliverableEmail(ErrorMessage = "Enter a valid email address, such as name@example.com.")]
+    [StringLength(EmailAddressRule.MaxLength, ErrorMessage = "The email address can have at most 254 characters.")]
     [Display(Name = "Contact email")]
     public string? ContactEmail { get; set; }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WebApp.Site;
 
 namespace WebApp.Pages;
 
@@ -37,6 +38,8 @@ internal sealed class ErrorModel : PageModel
             401 => ("Please log in", "You need to log in to see this page."),
             400 => ("Bad request", "The request could not be understood. Please go back and try again."),
             405 => ("Not allowed", "That kind of request is not allowed here."),
+            429 => ("Too many attempts", "You have tried this too often for now. " + SiteRateLimiting.TryAgainIn(
+                HttpContext.Items[SiteRateLimiting.RetryAfterItem] as int? ?? 60)),
             < 500 => ("Something is not right", "The request could not be completed."),
             _ => ("Something went wrong", "Sorry, an error occurred on our side. Please try again in a moment."),
         };

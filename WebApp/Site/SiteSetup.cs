@@ -14,6 +14,7 @@ public static class SiteSetup
     public static IHostApplicationBuilder AddSite(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add(new UnparsableCheckboxFilter()));
         builder.Services.AddControllersWithViews();
 
         // Profiles anywhere in WebApp are picked up; the licence key is optional (AutoMapper is dual-licensed).
@@ -21,6 +22,7 @@ public static class SiteSetup
             (services, mapping) => mapping.LicenseKey = services.GetRequiredService<IConfiguration>()["AutoMapper:LicenseKey"],
             typeof(CatalogMappingProfile));
         builder.Services.AddCatalog();
+        builder.Services.AddSiteRateLimiting();
 
         // Read when the app starts rather than now, so that tests and commands can still change configuration.
         builder.Services.AddOptions<RequestLocalizationOptions>()

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using WebApp.Api.Tokens;
+using WebApp.Site;
 
 namespace WebApp.Api.Security;
 
@@ -17,6 +18,7 @@ internal sealed class ApiBearerHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokenService tokens,
+    ApiRateLimit rateLimit,
     IOptions<IdentityOptions> identityOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -47,6 +49,14 @@ internal sealed class ApiBearerHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         var failure = result.Failure?.Message;
+        if (failure is not null && rateLimit.RefuseFailedCredentials(Context) is { } wait)
+        {
+            // Guessing tokens spends the caller's anonymous budget; past it, the answer is the limiter's.
+            var seconds = SiteRateLimiting.RetryAfterSeconds(wait);
+            SiteRateLimiting.SetRetryAfter(Context, seconds);
+            await ApiProblems.WriteAsync(Context, StatusCodes.Status429TooManyRequests, "Too many requests. " + SiteRateLimiting.TryAgainIn(seconds));
+            return;
+        }
         Response.Headers[HeaderNames.WWWAuthenticate] = failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
         await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized,
             failure ?? "Authentication is required: send \"Authorization: Bearer <token>\" or call from a signed-in browser session.");

@@ -33,6 +33,6 @@ public sealed class AddModel(CartService carts, AppDbContext db) : PageModel
             : quantity is null ? CartChange.Refused("Enter the quantity as a whole number, such as 1.")
             : await carts.AddAsync(HttpContext, productId.Value, quantity.Value, cancellationToken);
         Flash.Show(TempData, change.Succeeded, change.Message);
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/cart");
+        return LocalRedirect(ReturnUrls.SafeOr(returnUrl, "/cart"));
     }
 }

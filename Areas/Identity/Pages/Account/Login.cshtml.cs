@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WebApp.Accounts;
+using WebApp.Site;
 
 namespace WebApp.Areas.Identity.Pages.Account;
 
 /// <summary>
-/// The stock Identity login page with lockout on: five wrong passwords lock the account (see AccountsSetup).
-/// Inactive users are refused by <see cref="AccountSignInManager"/> with the same message as a wrong password.
+/// The login page. Wrong passwords do not lock the account (that would let anyone lock a customer out): the sign-in
+/// throttle slows guessing instead (<see cref="SignInThrottle"/>). An unknown email, a wrong password and an inactive
+/// account get the same message after the same work (<see cref="AccountSignInManager"/>).
 /// </summary>
 [AllowAnonymous]
 internal sealed class LoginModel(SignInManager<ApplicationUser> signInManager, ILogger<LoginModel> logger) : PageModel
@@ -29,10 +31,10 @@ internal sealed class LoginModel(SignInManager<ApplicationUser> signInManager, I
 
     public sealed class LoginInput
     {
-        [Required, EmailAddress]
+        [Required, StringLength(EmailAddressRule.MaxLength), EmailAddress]
         public string Email { get; set; } = "";
 
-        [Required, DataType(DataType.Password)]
+        [Required, StringLength(1024), DataType(DataType.Password)]
         public string Password { get; set; } = "";
 
         [Display(Name = "Remember me?")]
@@ -57,7 +59,7 @@ internal sealed class LoginModel(SignInManager<ApplicationUser> signInManager, I
         if (!ModelState.IsValid)
             return Page();
 
-        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             logger.LogInformation("User {Email} logged in.", Input.Email);
@@ -76,6 +78,5 @@ internal sealed class LoginModel(SignInManager<ApplicationUser> signInManager, I
         return Page();
     }
 
-    private string LocalReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");
+    private static string LocalReturnUrl(string? returnUrl) => ReturnUrls.SafeOr(returnUrl, "/");
 }
