@@ -7,13 +7,19 @@ using WebApp.Data;
 namespace WebApp.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over HTTP in memory, on its own SQLite file (migrated, empty) in a temporary folder.
+/// The real app over HTTP in memory, on its own database (migrated, empty): a SQLite file, or a fresh database on the
+/// PostgreSQL server ./test.sh starts (see <see cref="TestDatabase"/>).
 /// Environment "Testing": no demo data, mail to a per-factory pickup folder.
 /// </summary>
 public class WebAppFactory : WebApplicationFactory<Program>
 {
     public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("webapp-tests-").FullName;
-    public string DatabasePath => System.IO.Path.Combine(WorkDirectory, "webapp.db");
+    private readonly TestDatabase _ownDatabase = new();
+
+    /// <summary>Another factory's database instead of this one's own (to restart the app on the same data).</summary>
+    public TestDatabase? SharedDatabase { get; init; }
+
+    public TestDatabase Database => SharedDatabase ?? _ownDatabase;
     public string MailPickupDirectory => System.IO.Path.Combine(WorkDirectory, "mail");
 
     /// <summary>Extra configuration a test class needs (applied last).</summary>
@@ -37,11 +43,10 @@ public class WebAppFactory : WebApplicationFactory<Program>
         {
             var settings = new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
-                ["Database:Provider"] = "Sqlite",
                 ["Email:PickupDirectory"] = MailPickupDirectory,
                 ["Logging:LogLevel:Default"] = "Warning",
             };
+            foreach (var (key, value) in Database.Settings) settings[key] = value;
             foreach (var (key, value) in ExtraSettings) settings[key] = value;
             config.AddInMemoryCollection(settings);
         });
@@ -81,7 +86,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            _ownDatabase.Dispose();
             try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
         }
     }

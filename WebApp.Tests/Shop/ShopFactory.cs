@@ -26,9 +26,6 @@ public class ShopFactory : WebAppFactory
     /// <summary>Configuration on top of the shop tests' own (for tests of the settings themselves).</summary>
     public IReadOnlyDictionary<string, string?> MoreSettings { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>Use this SQLite file instead of the factory's own (to restart the app on the same database).</summary>
-    public string? SharedDatabasePath { get; init; }
-
     protected override IDictionary<string, string?> ExtraSettings
     {
         get
@@ -42,7 +39,6 @@ public class ShopFactory : WebAppFactory
                 ["Mail:Outbox:MaxAttempts"] = "4",
             };
             foreach (var (key, value) in MoreSettings) settings[key] = value;
-            if (SharedDatabasePath is not null) settings["ConnectionStrings:Default"] = $"Data Source={SharedDatabasePath}";
             return settings;
         }
     }
