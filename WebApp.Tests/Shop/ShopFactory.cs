@@ -106,7 +106,8 @@ public sealed class RecordingEmailSender : IEmailSender
 /// <summary>A clock the test moves by hand; it starts at the real time so that cookies and tokens stay valid.</summary>
 public sealed class ManualClock : TimeProvider
 {
-    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+    // Whole seconds: PostgreSQL keeps microseconds, so a time with finer ticks would not read back equal.
+    private DateTimeOffset _now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
     public override DateTimeOffset GetUtcNow() => _now;
 

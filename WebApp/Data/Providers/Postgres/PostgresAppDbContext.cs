@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace WebApp.Data.Providers.Postgres;
 
@@ -10,12 +9,5 @@ internal sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext
     {
         base.OnModelCreating(builder);
         PostgresProductSearchIndex.ConfigureModel(builder);
-    }
-
-    /// <summary>For dotnet ef: migrations are made from the model alone, no server needed.</summary>
-    internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
-    {
-        public PostgresAppDbContext CreateDbContext(string[] args) =>
-            new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=webapp").Options);
     }
 }

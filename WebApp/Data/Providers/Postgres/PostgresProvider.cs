@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace WebApp.Data.Providers.Postgres;
 
@@ -13,7 +14,8 @@ internal sealed class PostgresProvider : DatabaseProvider
         services.AddDbContext<AppDbContext, PostgresAppDbContext>(connect);
 
     public override void Connect(DbContextOptionsBuilder options, string connectionString, string contentRoot) =>
-        options.UseNpgsql(connectionString);
+        // Parsed here so that a bad connection string fails when the first context is made (the check command reports it).
+        options.UseNpgsql(new NpgsqlConnectionStringBuilder(connectionString).ConnectionString);
 
     // Npgsql writes a DateTime to timestamptz only when its Kind is UTC: the app's rule made explicit.
     public override void ConfigureConventions(ModelConfigurationBuilder conventions)

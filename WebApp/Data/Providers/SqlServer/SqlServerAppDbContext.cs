@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using WebApp.Cart;
 
 namespace WebApp.Data.Providers.SqlServer;
@@ -13,12 +12,5 @@ internal sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbConte
         // T-SQL has no boolean values to compare: "exactly one owner" spelled without them.
         builder.Entity<ShoppingCart>().ToTable(t => t.HasCheckConstraint("CK_Carts_Owner",
             "([OwnerId] IS NULL AND [AnonymousKeyHash] IS NOT NULL) OR ([OwnerId] IS NOT NULL AND [AnonymousKeyHash] IS NULL)"));
-    }
-
-    /// <summary>For dotnet ef: migrations are made from the model alone, no server needed.</summary>
-    internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<SqlServerAppDbContext>
-    {
-        public SqlServerAppDbContext CreateDbContext(string[] args) =>
-            new(new DbContextOptionsBuilder<SqlServerAppDbContext>().UseSqlServer("Server=localhost;Database=webapp").Options);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 
 namespace WebApp.Data.Providers.SqlServer;
@@ -13,7 +14,8 @@ internal sealed class SqlServerProvider : DatabaseProvider
         services.AddDbContext<AppDbContext, SqlServerAppDbContext>(connect);
 
     public override void Connect(DbContextOptionsBuilder options, string connectionString, string contentRoot) =>
-        options.UseSqlServer(connectionString);
+        // Parsed here so that a bad connection string fails when the first context is made (the check command reports it).
+        options.UseSqlServer(new SqlConnectionStringBuilder(connectionString).ConnectionString);
 
     // datetime2 keeps no time zone: every DateTime is UTC by the app's rule, so say so when reading.
     public override void ConfigureConventions(ModelConfigurationBuilder conventions)
