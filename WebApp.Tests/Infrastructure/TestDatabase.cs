@@ -37,6 +37,12 @@ public sealed class TestDatabase : IDisposable
         };
     }
 
+    /// <summary>
+    /// <paramref name="value"/> as every engine stores it: PostgreSQL keeps microseconds, not .NET's 100 ns ticks, so a
+    /// time a test writes and reads back must not be finer.
+    /// </summary>
+    public static DateTime Storable(DateTime value) => value.AddTicks(-(value.Ticks % 10));
+
     /// <summary>The app's configuration for this database.</summary>
     public IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

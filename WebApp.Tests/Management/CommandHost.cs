@@ -7,6 +7,7 @@ using WebApp.Admin;
 using WebApp.Api;
 using WebApp.Cart;
 using WebApp.Data;
+using WebApp.Operations;
 using WebApp.Site;
 using WebApp.Tests.Infrastructure;
 
@@ -40,6 +41,7 @@ public sealed class CommandHost : IAsyncDisposable
         builder.AddShop();
         builder.AddAdmin();
         builder.AddApi();
+        builder.AddOperations();
         replaceServices?.Invoke(builder.Services);
         _app = builder.Build();
     }
