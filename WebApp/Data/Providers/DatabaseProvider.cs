@@ -23,8 +23,15 @@ internal abstract class DatabaseProvider
     /// <summary>Points <paramref name="options"/> at the database of <paramref name="connectionString"/>.</summary>
     public abstract void Connect(DbContextOptionsBuilder options, string connectionString, string contentRoot);
 
-    /// <summary>Store conventions the engine needs (types it lacks, time zones).</summary>
-    public virtual void ConfigureConventions(ModelConfigurationBuilder conventions) { }
+    /// <summary>
+    /// Store conventions the engine needs. Every engine: a DateTime is UTC by the app's rule, so it is written as UTC
+    /// (Npgsql refuses other kinds for timestamptz) and read back marked UTC (SQLite and datetime2 keep no zone).
+    /// </summary>
+    public virtual void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        conventions.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
 
     /// <summary>Settings applied to the database after migrating.</summary>
     public virtual Task AfterMigrateAsync(AppDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -17,13 +17,6 @@ internal sealed class PostgresProvider : DatabaseProvider
         // Parsed here so that a bad connection string fails when the first context is made (the check command reports it).
         options.UseNpgsql(new NpgsqlConnectionStringBuilder(connectionString).ConnectionString);
 
-    // Npgsql writes a DateTime to timestamptz only when its Kind is UTC: the app's rule made explicit.
-    public override void ConfigureConventions(ModelConfigurationBuilder conventions)
-    {
-        conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        conventions.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
-    }
-
     public override IUniqueViolations UniqueViolations { get; } = new PostgresUniqueViolations();
     public override ITextMatching TextMatching { get; } = new PostgresTextMatching();
     public override IProductSearchIndex ProductSearchIndex { get; } = new PostgresProductSearchIndex();

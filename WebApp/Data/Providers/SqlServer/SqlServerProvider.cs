@@ -17,13 +17,6 @@ internal sealed class SqlServerProvider : DatabaseProvider
         // Parsed here so that a bad connection string fails when the first context is made (the check command reports it).
         options.UseSqlServer(new SqlConnectionStringBuilder(connectionString).ConnectionString);
 
-    // datetime2 keeps no time zone: every DateTime is UTC by the app's rule, so say so when reading.
-    public override void ConfigureConventions(ModelConfigurationBuilder conventions)
-    {
-        conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        conventions.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
-    }
-
     public override IUniqueViolations UniqueViolations { get; } = new SqlServerUniqueViolations();
     public override ITextMatching TextMatching { get; } = new SqlServerTextMatching();
     public override IProductSearchIndex ProductSearchIndex { get; } = new SqlServerProductSearchIndex();

@@ -31,11 +31,9 @@ internal sealed class SqliteProvider : DatabaseProvider
 
     public override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
+        base.ConfigureConventions(conventions);
         // SQLite has no decimal type: money is stored as whole cents so that SQL sorts, compares and sums it exactly.
         conventions.Properties<decimal>().HaveConversion<MoneyAsCentsConverter>();
-        // SQLite keeps no time zone: every DateTime is UTC by the app's rule, so say so when reading.
-        conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        conventions.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
     /// <summary>WAL: readers never wait for the writer.</summary>
