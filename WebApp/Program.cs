@@ -4,6 +4,7 @@ using WebApp.Api;
 using WebApp.Cart;
 using WebApp.Data;
 using WebApp.Management;
+using WebApp.Operations;
 using WebApp.Site;
 
 var command = ManagementCommands.Parse(args);
@@ -16,6 +17,7 @@ builder.AddSite();
 builder.AddShop();
 builder.AddAdmin();
 builder.AddApi();
+builder.AddOperations();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ if (command is not null)
     return await command.RunAsync(app.Services);
 
 await app.PrepareDatabaseAsync();
+app.UseOperations();
 app.UseSite();
 app.UseAccounts();
 app.UseAdmin();

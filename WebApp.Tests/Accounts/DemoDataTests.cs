@@ -7,22 +7,14 @@ namespace WebApp.Tests.Accounts;
 
 public class DemoDataTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("webapp-demo-").FullName;
+    /// <summary>Outlives the factories, as a database outlives restarts.</summary>
+    private readonly TestDatabase _database = new();
 
-    public void Dispose()
+    public void Dispose() => _database.Dispose();
+
+    /// <summary>The app as `dotnet run` starts it in Development.</summary>
+    private sealed class DevelopmentFactory : WebAppFactory
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
-
-    /// <summary>The app as `dotnet run` starts it in Development, on a database file that outlives the factory.</summary>
-    private sealed class DevelopmentFactory(string databasePath) : WebAppFactory
-    {
-        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
-        };
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
@@ -38,9 +30,8 @@ public class DemoDataTests : IDisposable
     [Fact]
     public async Task An_empty_development_database_gets_a_catalog_and_three_accounts_that_can_log_in_once()
     {
-        var database = Path.Combine(_folder, "demo.db");
         (int Users, int Products, int Categories, int Tags, int Reviews) first;
-        using (var factory = new DevelopmentFactory(database))
+        using (var factory = new DevelopmentFactory { SharedDatabase = _database })
         {
             first = await CountsAsync(factory);
             Assert.Equal(3, first.Users);
@@ -80,7 +71,7 @@ public class DemoDataTests : IDisposable
             }
         }
 
-        using (var restarted = new DevelopmentFactory(database))
+        using (var restarted = new DevelopmentFactory { SharedDatabase = _database })
         {
             Assert.Equal(first, await CountsAsync(restarted));
         }
@@ -89,20 +80,11 @@ public class DemoDataTests : IDisposable
     [Fact]
     public async Task A_database_with_users_gets_no_demo_data()
     {
-        var database = Path.Combine(_folder, "used.db");
-        using (var testing = new WebAppFactoryOn(database))
+        using (var testing = new WebAppFactory { SharedDatabase = _database })
             await testing.CreateUserAsync("owner@example.com");
 
-        using var development = new DevelopmentFactory(database);
+        using var development = new DevelopmentFactory { SharedDatabase = _database };
 
         Assert.Equal((1, 0, 0, 0, 0), await CountsAsync(development));
-    }
-
-    private sealed class WebAppFactoryOn(string databasePath) : WebAppFactory
-    {
-        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
-        };
     }
 }

@@ -79,7 +79,7 @@ public class ListEditableTests : AdminTestBase
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(url, Location(response));
-        Assert.Equal([(boot, 5), (clog, 9)], await Factory.WithDbAsync(db => db.Products.OrderBy(p => p.Id).Select(p => ValueTuple.Create(p.Id, p.Stock)).ToListAsync()));
+        Assert.Equal([(boot, 5), (clog, 9)], (await Factory.WithDbAsync(db => db.Products.OrderBy(p => p.Id).Select(p => new { p.Id, p.Stock }).ToListAsync())).Select(p => (p.Id, p.Stock)));
         var entry = await Factory.WithDbAsync(db => db.Set<LogEntry>().SingleAsync());
         Assert.Equal(clog.ToString(), entry.ObjectId);
         Assert.Contains("1 product was changed successfully.", Messages(await client.GetHtmlAsync(url)));

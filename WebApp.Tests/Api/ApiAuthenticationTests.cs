@@ -152,12 +152,12 @@ public class ApiAuthenticationTests(ApiFactory factory) : IClassFixture<ApiFacto
         var recorded = await LastUsedAsync();
         Assert.NotNull(recorded);
 
-        var recent = DateTime.UtcNow.AddSeconds(-30);
+        var recent = TestDatabase.Storable(DateTime.UtcNow.AddSeconds(-30));
         await SetLastUsedAsync(recent);
         using (var second = await client.GetAsync("/api/hello")) await second.ExpectJsonAsync();
         Assert.Equal(recent, await LastUsedAsync());
 
-        var old = DateTime.UtcNow.AddMinutes(-2);
+        var old = TestDatabase.Storable(DateTime.UtcNow.AddMinutes(-2));
         await SetLastUsedAsync(old);
         using (var third = await client.GetAsync("/api/hello")) await third.ExpectJsonAsync();
         Assert.True(await LastUsedAsync() > old.AddMinutes(1));

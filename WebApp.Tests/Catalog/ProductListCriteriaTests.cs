@@ -78,12 +78,4 @@ public class ProductListCriteriaTests
             criteria.ToQuery(2));
         Assert.Equal(3, criteria.Page);
     }
-
-    [Theory]
-    [InlineData("abc", "%abc%")]
-    [InlineData("50%", "%50\\%%")]
-    [InlineData("a_b", "%a\\_b%")]
-    [InlineData("c:\\x", "%c:\\\\x%")]
-    public void Search_patterns_escape_like_wildcards(string text, string pattern) =>
-        Assert.Equal(pattern, ProductListQuery.ContainsPattern(text));
 }

@@ -18,7 +18,7 @@ public sealed class KeyRingTests
     {
         var cookies = new CookieContainer();
         using var restarted = new ShopFactory();
-        using (var first = new ShopFactory { SharedDatabasePath = restarted.DatabasePath })
+        using (var first = new ShopFactory { SharedDatabase = restarted.Database })
         {
             await first.CreateUserAsync(Email);
             await Client(first, cookies).LoginAsync(Email);

@@ -27,7 +27,7 @@ public class MigrationTests : IDisposable
     }
 
     [Fact]
-    public async Task Money_sorts_compares_and_sums_exactly_on_sqlite()
+    public async Task Money_sorts_compares_and_sums_exactly()
     {
         await _factory.WithDbAsync(async db =>
         {

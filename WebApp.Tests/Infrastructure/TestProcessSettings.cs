@@ -15,4 +15,13 @@ internal static class TestProcessSettings
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
     }
+
+    /// <summary>
+    /// The app picks its context type from Database:Provider while Program registers services, before a test factory's
+    /// own configuration applies; the engine of the run is therefore the process's (each factory still has its own
+    /// database, see <see cref="TestDatabase"/>).
+    /// </summary>
+    [ModuleInitializer]
+    internal static void UseTheRunsDatabaseEngine() =>
+        Environment.SetEnvironmentVariable("Database__Provider", TestDatabase.Provider);
 }

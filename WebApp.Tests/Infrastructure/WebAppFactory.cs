@@ -8,13 +8,19 @@ using WebApp.Data;
 namespace WebApp.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over HTTP in memory, on its own SQLite file (migrated, empty) in a temporary folder.
+/// The real app over HTTP in memory, on its own database (migrated, empty): a SQLite file, or a fresh database on the
+/// PostgreSQL server ./test.sh starts (see <see cref="TestDatabase"/>).
 /// Environment "Testing": no demo data, mail to a per-factory pickup folder.
 /// </summary>
 public class WebAppFactory : WebApplicationFactory<Program>
 {
     public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("webapp-tests-").FullName;
-    public string DatabasePath => System.IO.Path.Combine(WorkDirectory, "webapp.db");
+    private readonly TestDatabase _ownDatabase = new();
+
+    /// <summary>Another factory's database instead of this one's own (to restart the app on the same data).</summary>
+    public TestDatabase? SharedDatabase { get; init; }
+
+    public TestDatabase Database => SharedDatabase ?? _ownDatabase;
     public string MailPickupDirectory => System.IO.Path.Combine(WorkDirectory, "mail");
 
     /// <summary>Everything the app logged at Warning and above (the configured level), for tests of security logging.</summary>
@@ -42,8 +48,6 @@ public class WebAppFactory : WebApplicationFactory<Program>
         {
             var settings = new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
-                ["Database:Provider"] = "Sqlite",
                 ["Email:PickupDirectory"] = MailPickupDirectory,
                 ["Logging:LogLevel:Default"] = "Warning",
                 // Tests share one client address and sign the same users in many times; the throttle tests lower these.
@@ -51,6 +55,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
                 ["Accounts:SignInThrottle:PerAccountPermitLimit"] = "100000",
                 ["Accounts:MailThrottle:PermitLimit"] = "1000",
             };
+            foreach (var (key, value) in Database.Settings) settings[key] = value;
             foreach (var (key, value) in ExtraSettings) settings[key] = value;
             config.AddInMemoryCollection(settings);
         });
@@ -90,7 +95,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            _ownDatabase.Dispose();
             try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
         }
     }

@@ -7,6 +7,7 @@ using WebApp.Admin;
 using WebApp.Api;
 using WebApp.Cart;
 using WebApp.Data;
+using WebApp.Operations;
 using WebApp.Site;
 using WebApp.Tests.Infrastructure;
 
@@ -21,6 +22,7 @@ public sealed class CommandHost : IAsyncDisposable
     private readonly WebApplication _app;
 
     public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("webapp-command-").FullName;
+    private readonly TestDatabase _database = new();
     public IServiceProvider Services => _app.Services;
 
     public CommandHost(string environment, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replaceServices = null)
@@ -30,10 +32,7 @@ public sealed class CommandHost : IAsyncDisposable
             EnvironmentName = environment,
             ContentRootPath = RepositoryRoot.Path,
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(WorkDirectory, "webapp.db")}",
-        });
+        builder.Configuration.AddInMemoryCollection(_database.Settings);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddAppDatabase();
@@ -42,6 +41,7 @@ public sealed class CommandHost : IAsyncDisposable
         builder.AddShop();
         builder.AddAdmin();
         builder.AddApi();
+        builder.AddOperations();
         replaceServices?.Invoke(builder.Services);
         _app = builder.Build();
     }
@@ -49,7 +49,7 @@ public sealed class CommandHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database.Dispose();
         try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using WebApp.Tests.Infrastructure;
 
 namespace WebApp.Tests.Management;
@@ -8,14 +7,13 @@ namespace WebApp.Tests.Management;
 public class EntryPointTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("webapp-process-").FullName;
+    private readonly TestDatabase _database = new();
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        _database.Dispose();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
-
-    private string DatabasePath => Path.Combine(_folder, "webapp.db");
 
     private async Task<CommandResult> RunAsync(params string[] args)
     {
@@ -30,7 +28,7 @@ public class EntryPointTests : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WebApp.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={DatabasePath}";
+        foreach (var (name, value) in _database.EnvironmentVariables) start.Environment[name] = value;
         start.Environment["Email__PickupDirectory"] = Path.Combine(_folder, "mail");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
@@ -67,10 +65,6 @@ public class EntryPointTests : IDisposable
         Assert.Contains("Seeded 20 categories, 25 products and 50 reviews", seed.Output);
         Assert.DoesNotContain("Now listening", seed.Output);
 
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
-        await connection.OpenAsync();
-        await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM \"Products\"";
-        Assert.Equal(25L, await count.ExecuteScalarAsync());
+        Assert.Equal(25L, Convert.ToInt64(await _database.ScalarAsync("SELECT COUNT(*) FROM \"Products\"")));
     }
 }

@@ -95,7 +95,7 @@ public class ManagementCommandsTests : IDisposable
             ["createsuperuser", "--email", "root@example.com", "--password-stdin"], input: "Correct!Horse9");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("no such table", result.Error);
+        Assert.Contains("Error: the database refused: ", result.Error);
         Assert.Contains("run the migrate command first", result.Error);
     }
 }

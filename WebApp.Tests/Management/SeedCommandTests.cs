@@ -116,7 +116,24 @@ public class SeedCommandTests : IDisposable
     ];
 
     [Fact]
-    public async Task Seeded_rows_are_stored_exactly_as_EF_stores_them()
+    public async Task After_a_seed_new_rows_get_keys_past_the_seeded_ones()
+    {
+        Assert.Equal(0, (await SeedAsync(40)).ExitCode);
+        var (added, largest) = await _factory.WithDbAsync(async db =>
+        {
+            var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();
+            var product = new Product { Name = "Added later", Slug = "added-later", Sku = "ADDED-1", Price = 1m, CategoryId = category.Id };
+            db.Products.Add(product);
+            db.Categories.Add(new Category { Name = "Added later", Slug = "added-later" });
+            await db.SaveChangesAsync();
+            return (product.Id, await db.Products.Where(p => p.Id != product.Id).MaxAsync(p => p.Id));
+        });
+        Assert.True(added > largest, $"The new product got key {added}, the seed went up to {largest}.");
+    }
+
+    /// <summary>typeof() shows SQLite's storage classes: money as integer cents, like EF's own writes.</summary>
+    [Fact]
+    public async Task Seeded_rows_are_stored_exactly_as_EF_stores_them_on_Sqlite()
     {
         Assert.Equal(0, (await SeedAsync(40)).ExitCode);
         await _factory.WithDbAsync(async db =>

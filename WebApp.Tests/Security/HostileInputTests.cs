@@ -52,7 +52,7 @@ public sealed class HostileInputTests(Xunit.Abstractions.ITestOutputHelper outpu
     private readonly HashSet<string> _fuzzedForms = [];
 
     [Fact]
-    public async Task No_form_or_query_parameter_answers_500_and_refusals_change_nothing()
+    public async Task No_form_or_query_parameter_answers_500_and_refusals_change_nothing_on_Sqlite()
     {
         var product = await _factory.CreateProductAsync(stock: 50);
         var customer = await _factory.CreateCustomerAsync();
@@ -247,10 +247,10 @@ public sealed class HostileInputTests(Xunit.Abstractions.ITestOutputHelper outpu
         return fields;
     }
 
-    /// <summary>A hash of every row of every table the app owns (the key ring and migration history aside).</summary>
+    /// <summary>A hash of every row of every table the app owns (the key ring and migration history aside), read from the SQLite file.</summary>
     private async Task<string> FingerprintAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False;Mode=ReadOnly");
+        await using var connection = new SqliteConnection($"Data Source={_factory.Database.SqlitePath};Pooling=False;Mode=ReadOnly");
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())

@@ -159,7 +159,7 @@ public sealed class OutboxLifetimeTests
     {
         using var restarted = new ShopFactory();
         string contact, number;
-        using (var first = new ShopFactory { SharedDatabasePath = restarted.DatabasePath })
+        using (var first = new ShopFactory { SharedDatabase = restarted.Database })
         {
             var (client, _) = await first.LoggedInCustomerAsync();
             await client.AddToCartAsync((await first.CreateProductAsync()).Id);

@@ -26,9 +26,6 @@ public class ShopFactory : WebAppFactory
     /// <summary>Configuration on top of the shop tests' own (for tests of the settings themselves).</summary>
     public IReadOnlyDictionary<string, string?> MoreSettings { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>Use this SQLite file instead of the factory's own (to restart the app on the same database).</summary>
-    public string? SharedDatabasePath { get; init; }
-
     protected override IDictionary<string, string?> ExtraSettings
     {
         get
@@ -42,7 +39,6 @@ public class ShopFactory : WebAppFactory
                 ["Mail:Outbox:MaxAttempts"] = "4",
             };
             foreach (var (key, value) in MoreSettings) settings[key] = value;
-            if (SharedDatabasePath is not null) settings["ConnectionStrings:Default"] = $"Data Source={SharedDatabasePath}";
             return settings;
         }
     }
@@ -110,7 +106,8 @@ public sealed class RecordingEmailSender : IEmailSender
 /// <summary>A clock the test moves by hand; it starts at the real time so that cookies and tokens stay valid.</summary>
 public sealed class ManualClock : TimeProvider
 {
-    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+    // Whole seconds: PostgreSQL keeps microseconds, so a time with finer ticks would not read back equal.
+    private DateTimeOffset _now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
     public override DateTimeOffset GetUtcNow() => _now;
 

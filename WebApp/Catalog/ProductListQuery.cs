@@ -1,6 +1,7 @@
 using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Data;
+using WebApp.Data.Providers;
 
 namespace WebApp.Catalog;
 
@@ -25,7 +26,6 @@ internal sealed record ProductPage<TItem>(IReadOnlyList<TItem> Items, int Page, 
 internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfigurationProvider mapping, ProductCountCache counts)
 {
     public const int PageSize = 24;
-    private const string LikeEscape = "\\";
 
     /// <summary>Products from the whole shop, or from the category named by <see cref="ProductListCriteria.CategorySlug"/>.</summary>
     public async Task<ProductListResult> ListAsync(ProductListCriteria criteria, CancellationToken cancellationToken)
@@ -47,10 +47,6 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
     /// <summary>Products of one category, whatever the criteria say about categories.</summary>
     public Task<ProductListResult> ListInCategoryAsync(ProductListCriteria criteria, int categoryId, CancellationToken cancellationToken) =>
         RunAsync(criteria with { CategorySlug = null }, categoryId, criteria.Messages.ToList(), cancellationToken);
-
-    /// <summary>A LIKE pattern that finds <paramref name="text"/> anywhere, its own % and _ taken literally.</summary>
-    public static string ContainsPattern(string text) =>
-        "%" + text.Replace(LikeEscape, LikeEscape + LikeEscape).Replace("%", LikeEscape + "%").Replace("_", LikeEscape + "_") + "%";
 
     /// <summary>
     /// Page <paramref name="page"/> of the active products that match, sorted, with their number: exact for lists of
@@ -100,8 +96,9 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
     /// </param>
     internal IQueryable<Product> Matching(ProductListCriteria criteria, int? categoryId, bool manyMatches = false)
     {
+        var provider = db.Provider();
         var products = criteria.Search is { } text && !manyMatches
-            ? ProductSearchIndex.Candidates(db, text) ?? db.Products
+            ? provider.ProductSearchIndex.Candidates(db, text) ?? db.Products
             : db.Products;
         products = products.AsNoTracking().WhereActive();
         if (categoryId is { } id)
@@ -109,11 +106,7 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
         if (criteria.Search is { } search)
         {
             // Also after the index: it is the definition of a match (the index may offer a few more candidates).
-            var pattern = ContainsPattern(search);
-            products = products.Where(p =>
-                EF.Functions.Like(p.Name, pattern, LikeEscape)
-                || EF.Functions.Like(p.Sku, pattern, LikeEscape)
-                || EF.Functions.Like(p.Description!, pattern, LikeEscape));
+            products = products.Where(provider.TextMatching.ContainsInAny<Product>(search, p => p.Name, p => p.Sku, p => p.Description!));
         }
         if (criteria.MinPrice is { } minPrice)
             products = products.Where(p => p.Price >= minPrice);

@@ -7,9 +7,17 @@ using WebApp.Orders;
 
 namespace WebApp.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The app's model. This type is the SQLite context (migrations in Data/Migrations); each server engine has a subclass
+/// with its own migrations (Data/Providers).
+/// </summary>
+public class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options) { }
+
+    /// <summary>For an engine's subclass, whose options name its own type.</summary>
+    protected AppDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Tag> Tags => Set<Tag>();
@@ -29,7 +37,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
-        DatabaseProviders.ConfigureConventions(Database, configurationBuilder);
+        DatabaseProviders.For(Database).ConfigureConventions(configurationBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -1,80 +1,70 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using WebApp.Data.Providers;
+using WebApp.Data.Providers.Postgres;
+using WebApp.Data.Providers.Sqlite;
+using WebApp.Data.Providers.SqlServer;
 
 namespace WebApp.Data;
 
-/// <summary>Everything that differs between database providers lives here.</summary>
+/// <summary>
+/// The database engines the app runs on, chosen by <c>Database:Provider</c> (Sqlite, the default; Postgres; SqlServer)
+/// with the connection string <c>ConnectionStrings:Default</c>. What differs between engines lives in
+/// <see cref="DatabaseProvider"/> and its per-engine classes (Data/Providers), and nowhere else.
+/// </summary>
 public static class DatabaseProviders
 {
-    public const string Sqlite = "Sqlite";
+    internal static readonly IReadOnlyList<DatabaseProvider> All = [new SqliteProvider(), new PostgresProvider(), new SqlServerProvider()];
 
-    /// <summary>Registers AppDbContext for the provider named by <c>Database:Provider</c> (default SQLite).</summary>
+    /// <summary>The engine named <paramref name="name"/> (case-insensitive); a clear start-up error for any other name.</summary>
+    internal static DatabaseProvider Named(string? name) =>
+        string.IsNullOrEmpty(name) ? All[0]
+        : All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+          ?? throw new InvalidOperationException(
+              $"Database:Provider '{name}' is not supported; use one of {string.Join(", ", All.Select(p => p.Name))}.");
+
+    /// <summary>The engine a context is connected to.</summary>
+    internal static DatabaseProvider For(DatabaseFacade database) =>
+        All.FirstOrDefault(p => p.EfProviderName == database.ProviderName)
+        ?? throw new InvalidOperationException($"The EF Core provider {database.ProviderName} is not one of the app's engines.");
+
+    /// <summary>The engine this context is connected to, for the concern at hand: <c>db.Provider().TextMatching</c>.</summary>
+    internal static DatabaseProvider Provider(this DbContext db) => For(db.Database);
+
+    /// <summary>Registers AppDbContext for the engine named by <c>Database:Provider</c> (default SQLite).</summary>
     public static IHostApplicationBuilder AddAppDatabase(this IHostApplicationBuilder builder)
     {
-        // Options are read when the first context is made, so that tests and commands can still change configuration.
-        builder.Services.AddDbContext<AppDbContext>((services, options) =>
+        // The context type is chosen now; an unknown name fails when the first context is made (the check command
+        // reports it), as does a bad connection string.
+        var provider = All.FirstOrDefault(p => string.Equals(p.Name, builder.Configuration["Database:Provider"], StringComparison.OrdinalIgnoreCase)) ?? All[0];
+        provider.AddContext(builder.Services, (services, options) =>
         {
             var configuration = services.GetRequiredService<IConfiguration>();
             var environment = services.GetRequiredService<IHostEnvironment>();
-            var provider = configuration["Database:Provider"] ?? Sqlite;
-            if (!string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
-                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use '{Sqlite}'.");
-
-            options.UseSqlite(SqliteConnectionString(
-                configuration.GetConnectionString("Default") ?? "Data Source=data/webapp.db",
-                environment.ContentRootPath));
+            if (Named(configuration["Database:Provider"]) != provider)
+                throw new InvalidOperationException("Database:Provider changed after the app was built.");
+            var connectionString = configuration.GetConnectionString("Default")
+                ?? (provider is SqliteProvider ? "Data Source=data/webapp.db"
+                    : throw new InvalidOperationException($"ConnectionStrings:Default is required with Database:Provider {provider.Name}."));
+            provider.Connect(options, connectionString, environment.ContentRootPath);
             // Every interceptor a feature registers (the catalog pages' cache eviction, for one).
             options.AddInterceptors(services.GetServices<IInterceptor>());
         });
         return builder;
     }
 
-    /// <summary>Resolves a relative SQLite file against the content root and creates its folder.</summary>
-    public static string SqliteConnectionString(string connectionString, string contentRoot)
-    {
-        var csb = new SqliteConnectionStringBuilder(connectionString);
-        if (csb.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:")
-        {
-            csb.DataSource = Path.GetFullPath(csb.DataSource, contentRoot);
-            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
-        }
-        csb.DefaultTimeout = csb.DefaultTimeout <= 30 ? 30 : csb.DefaultTimeout;
-        return csb.ToString();
-    }
-
-    internal static void ConfigureConventions(DatabaseFacade database, ModelConfigurationBuilder conventions)
-    {
-        if (database.IsSqlite())
-        {
-            // SQLite has no decimal type: money is stored as whole cents so that SQL sorts, compares and sums it exactly.
-            conventions.Properties<decimal>().HaveConversion<MoneyAsCentsConverter>();
-            // SQLite keeps no time zone: every DateTime is UTC by the app's rule, so say so when reading.
-            conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-            conventions.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
-        }
-    }
-
-    /// <summary>Applies migrations; for SQLite also switches the file to WAL so readers never wait for writers.</summary>
+    /// <summary>Applies migrations, then the engine's own settings (SQLite's WAL mode).</summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await db.Provider().AfterMigrateAsync(db, cancellationToken);
     }
 
-    /// <summary>True when other writers held the database past the busy timeout (SQLite's SQLITE_BUSY and SQLITE_LOCKED).</summary>
-    public static bool IsBusy(Exception exception) =>
-        exception is SqliteException { SqliteErrorCode: 5 or 6 }
-        || (exception.InnerException is { } inner && IsBusy(inner));
+    /// <summary>True when trying the same work again may succeed (a busy database, a deadlock, a serialization failure).</summary>
+    public static bool IsBusy(Exception exception) => All.Any(p => p.TransientFailures.IsTransient(exception));
 
-    internal sealed class MoneyAsCentsConverter() : ValueConverter<decimal, long>(
-        money => (long)decimal.Round(money * 100m, MidpointRounding.AwayFromZero),
-        cents => cents / 100m);
-
-    internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-        value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value,
-        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    /// <summary>The unique index that refused a save, or null when <paramref name="exception"/> is something else.</summary>
+    internal static UniqueViolation? UniqueViolation(DbUpdateException exception) =>
+        All.Select(p => p.UniqueViolations.Find(exception)).FirstOrDefault(v => v is not null);
 }

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebApp.Data;
+using WebApp.Data.Providers;
 
 namespace WebApp.Mail;
 
 /// <summary>
-/// Sends the outbox's due messages through <see cref="IEmailSender"/>. Each message is first claimed with a lease (a
-/// conditional UPDATE that only one dispatcher can win), so no two rounds send it at once; a failure is retried later
+/// Sends the outbox's due messages through <see cref="IEmailSender"/>. Each message is first claimed with a lease (by the
+/// engine's <see cref="IOutboxClaims"/>: a conditional UPDATE only one dispatcher can win), so no two instances send it at once; a failure is retried later
 /// with exponential back-off; a dispatcher that dies mid-delivery leaves a lease that simply lapses.
 /// </summary>
 public sealed class OutboxDispatcher(
@@ -29,18 +30,15 @@ public sealed class OutboxDispatcher(
             var sender = scope.ServiceProvider.GetRequiredService<IEmailSender>();
             var settings = options.CurrentValue;
 
-            var now = Now;
-            var due = await db.Set<OutboxMessage>()
-                .Where(m => m.SentAt == null && m.Attempts < settings.MaxAttempts && m.NextAttemptAt <= now
-                            && (m.LockedUntil == null || m.LockedUntil <= now))
-                .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-                .Select(m => m.Id)
-                .Take(settings.BatchSize)
-                .ToListAsync(cancellationToken);
-
+            var claims = db.Provider().OutboxClaims;
             var sent = 0;
-            foreach (var id in due)
+            // One message at a time, each claimed just before it is sent: a stop (SIGTERM) is honoured between messages,
+            // and a message is never leased to this instance while it waits behind others.
+            for (var claimed = 0; claimed < settings.BatchSize && !cancellationToken.IsCancellationRequested; claimed++)
             {
+                var now = Now;
+                var claim = new OutboxClaim(Owner, now, now + settings.LeaseDuration, settings.MaxAttempts);
+                if (await claims.ClaimNextAsync(db, claim, cancellationToken) is not { } id) break;
                 if (await DeliverAsync(db, sender, id, settings, cancellationToken)) sent++;
             }
             return sent;
@@ -56,15 +54,6 @@ public sealed class OutboxDispatcher(
     private async Task<bool> DeliverAsync(
         AppDbContext db, IEmailSender sender, long id, OutboxOptions settings, CancellationToken cancellationToken)
     {
-        var now = Now;
-        var claimed = await db.Set<OutboxMessage>()
-            .Where(m => m.Id == id && m.SentAt == null && m.Attempts < settings.MaxAttempts
-                        && (m.LockedUntil == null || m.LockedUntil <= now))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.LockedBy, Owner)
-                .SetProperty(m => m.LockedUntil, now + settings.LeaseDuration), cancellationToken);
-        if (claimed == 0) return false;
-
         var message = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
         var attempts = message.Attempts + 1;
         try

@@ -50,6 +50,10 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, IOptions<
     {
         // Leaving this method without CommitAsync rolls back everything done inside it.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Checkouts of one customer queue here, on their cart's row, so that a second submit of the same token finds the
+        // first one's order instead of racing it for the stock (on a server database transactions really run at once).
+        await db.Set<ShoppingCart>().Where(c => c.OwnerId == command.CustomerId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, c => c.UpdatedAt), cancellationToken);
 
         if (await FindPlacedAsync(command, cancellationToken) is { } placedBefore) return placedBefore;
 

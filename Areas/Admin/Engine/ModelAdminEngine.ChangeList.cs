@@ -3,14 +3,13 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Admin.Metadata;
+using WebApp.Data;
+using WebApp.Data.Providers;
 
 namespace WebApp.Admin;
 
 internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequestContext context) : ModelAdminEngine where T : class
 {
-    private static readonly MethodInfo LikeMethod = typeof(DbFunctionsExtensions).GetMethod(
-        nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
-
     private static readonly MethodInfo ToLowerMethod = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
 
     private ResolvedModelAdmin<T> Resolved => admin.Resolved;
@@ -68,23 +67,20 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
     private Expression<Func<T, bool>> SearchPredicate(string term)
     {
         var parameter = Expression.Parameter(typeof(T), "row");
-        var lower = term.ToLowerInvariant();
+        var matching = context.Db.Provider().TextMatching;
         Expression? any = null;
         foreach (var (path, mode) in Resolved.SearchFields)
         {
-            var field = Expression.Call(path.Build(parameter), ToLowerMethod);
+            var field = path.Build(parameter);
             Expression match = mode switch
             {
-                SearchMode.Exact => Expression.Equal(field, QueryParameters.Constant(lower, typeof(string))),
-                SearchMode.StartsWith => Like(field, SearchTerms.EscapeLike(lower) + "%"),
-                _ => Like(field, "%" + SearchTerms.EscapeLike(lower) + "%"),
+                SearchMode.Exact => Expression.Equal(Expression.Call(field, ToLowerMethod), QueryParameters.Constant(term.ToLowerInvariant(), typeof(string))),
+                SearchMode.StartsWith => matching.Matches(field, term, TextMatch.StartsWith),
+                _ => matching.Matches(field, term, TextMatch.Contains),
             };
             any = any is null ? match : Expression.OrElse(any, match);
         }
         return Expression.Lambda<Func<T, bool>>(any!, parameter);
-
-        static Expression Like(Expression field, string pattern) =>
-            Expression.Call(LikeMethod, Expression.Constant(EF.Functions), field, QueryParameters.Constant(pattern, typeof(string)), Expression.Constant(@"\"));
     }
 
     /// <summary>The valid parts of <c>o</c> (e.g. "2.-0"): sortable column indexes, each once.</summary>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Primitives;
 using WebApp.Admin.Metadata;
+using WebApp.Data;
 
 namespace WebApp.Admin;
 
@@ -505,11 +506,15 @@ internal sealed partial class ModelAdminEngine<T>
         }
     }
 
-    private static FormFieldViewModel? UniqueViolationField(DbUpdateException exception, IReadOnlyDictionary<string, FormFieldViewModel> fields)
+    /// <summary>The form field of the unique index the database refused, known by its name or by its columns.</summary>
+    private FormFieldViewModel? UniqueViolationField(DbUpdateException exception, IReadOnlyDictionary<string, FormFieldViewModel> fields)
     {
-        var message = exception.InnerException?.Message ?? exception.Message;
-        if (!message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase)) return null;
-        return fields.Values.FirstOrDefault(f => message.Contains("." + f.Name, StringComparison.Ordinal));
+        if (DatabaseProviders.UniqueViolation(exception) is not { } violation) return null;
+        var table = StoreObjectIdentifier.Table(Resolved.EntityType.GetTableName()!, Resolved.EntityType.GetSchema());
+        var index = Resolved.EntityType.GetIndexes().FirstOrDefault(i => i.IsUnique && (violation.IndexName is { } name
+            ? i.GetDatabaseName() == name
+            : i.Properties.Select(p => p.GetColumnName(table)).SequenceEqual(violation.Columns)));
+        return index?.Properties.Select(p => fields.GetValueOrDefault(p.Name)).FirstOrDefault(f => f is not null);
     }
 
     public override bool IsCurrent(object obj, IFormCollection form) =>

@@ -23,10 +23,6 @@ internal static partial class SearchTerms
         return terms;
     }
 
-    /// <summary>Makes %, _ and the escape character itself literal in a LIKE pattern that uses '\' as ESCAPE.</summary>
-    public static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
-
     [GeneratedRegex("\"(?<double>[^\"]*)\"|'(?<single>[^']*)'|(?<bare>\\S+)")]
     private static partial Regex Term();
 }

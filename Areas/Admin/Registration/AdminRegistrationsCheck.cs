@@ -12,7 +12,7 @@ internal sealed class AdminRegistrationsCheck : ISystemCheck
         try
         {
             // The registrations are checked against the data model, which needs a configured database.
-            _ = services.GetRequiredService<DbContextOptions<AppDbContext>>();
+            _ = services.GetRequiredService<DbContextOptions>();
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
         {

@@ -85,14 +85,14 @@ internal static class LoadTestCatalog
             var dbTransaction = transaction.GetDbTransaction();
             // Again inside the transaction: an order placed meanwhile must not lose its products.
             await EnsureNoOrderLinesAsync(db, cancellationToken);
-            var searchIndex = await ProductSearchIndex.BeginBulkLoadAsync(db, dbTransaction, cancellationToken);
+            var searchIndex = await db.Provider().ProductSearchIndex.BeginBulkLoadAsync(db, dbTransaction, cancellationToken);
             await DeleteCatalogAsync(db, dbTransaction, cancellationToken);
 
             await using (var categories = new BulkInserter<Category>(db, dbTransaction))
             {
                 for (var c = 0; c < CategoryCount; c++)
                     await categories.AddAsync(Category(c), cancellationToken);
-                await categories.FlushAsync(cancellationToken);
+                await categories.CompleteAsync(cancellationToken);
             }
 
             await using var products = new BulkInserter<Product>(db, dbTransaction);
@@ -118,7 +118,8 @@ internal static class LoadTestCatalog
                         await reviews.AddAsync(Review(++reviewId, i, product, k, seedUserIds), cancellationToken);
                 }
             }
-            await reviews.FlushAsync(cancellationToken);
+            await products.CompleteAsync(cancellationToken);
+            await reviews.CompleteAsync(cancellationToken);
             if (searchIndex is not null) await searchIndex.CompleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (productCount % 100_000 != 0)

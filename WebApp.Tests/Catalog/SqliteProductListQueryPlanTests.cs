@@ -11,7 +11,7 @@ namespace WebApp.Tests.Catalog;
 /// The shop's list pages read the (IsActive, Name/Price/CreatedAt) indexes in order, never sorting the whole table;
 /// searches start from the full-text index; counts read indexes alone.
 /// </summary>
-public class ProductListQueryPlanTests : IDisposable
+public class SqliteProductListQueryPlanTests : IDisposable
 {
     private readonly WebAppFactory _factory = new();
 

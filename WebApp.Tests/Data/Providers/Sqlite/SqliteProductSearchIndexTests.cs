@@ -6,19 +6,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using WebApp.Catalog;
 using WebApp.Data;
+using WebApp.Data.Providers.Sqlite;
 using WebApp.Tests.Admin;
 using WebApp.Tests.Api;
 using WebApp.Tests.Infrastructure;
 using WebApp.Tests.Management;
 using WebApp.Tests.Site;
 
-namespace WebApp.Tests.Data;
+namespace WebApp.Tests.Data.Providers.Sqlite;
 
 /// <summary>
 /// The full-text index follows every change to products, whichever way it is made (EF, the admin, the API, the seed
 /// command), and never holds text the products no longer have: SQLite's FTS5 integrity check compares it with them.
 /// </summary>
-public class ProductSearchIndexTests : IDisposable
+public class SqliteProductSearchIndexTests : IDisposable
 {
     private readonly ApiFactory _factory = new();
 
@@ -215,7 +216,7 @@ public class ProductSearchIndexTests : IDisposable
         {
             await db.Database.OpenConnectionAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var load = await ProductSearchIndex.BeginBulkLoadAsync(db, transaction.GetDbTransaction(), CancellationToken.None);
+            var load = await new SqliteProductSearchIndex().BeginBulkLoadAsync(db, transaction.GetDbTransaction(), CancellationToken.None);
             Assert.NotNull(load);
             Assert.Equal(0, await db.Database.SqlQuery<int>(
                 $"""SELECT COUNT(*) AS "Value" FROM "sqlite_master" WHERE "type" = 'trigger' AND "name" LIKE 'ProductSearch%'""").SingleAsync());

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Catalog;
 
-namespace WebApp.Data;
+namespace WebApp.Data.Providers.Sqlite;
 
 /// <summary>
 /// The full-text index of product names, SKUs and descriptions. On SQLite it is the FTS5 table "ProductSearch" with
@@ -10,7 +10,7 @@ namespace WebApp.Data;
 /// contain a piece of text without reading every product. Outside the EF model: only this class and that migration
 /// know it.
 /// </summary>
-internal static class ProductSearchIndex
+internal sealed class SqliteProductSearchIndex : IProductSearchIndex
 {
     /// <summary>The index is made of 3-character tokens, so it cannot look up anything shorter.</summary>
     public const int MinimumLength = 3;
@@ -24,11 +24,11 @@ internal static class ProductSearchIndex
     /// Every product whose name, SKU or description contains <paramref name="text"/>, possibly with a few more that
     /// contain it only under Unicode case folding (SQLite's LIKE folds ASCII letters alone): callers keep their exact
     /// test. Null when the index cannot answer: text shorter than <see cref="MinimumLength"/> characters or holding a
-    /// NUL, or a provider without the index.
+    /// NUL.
     /// </summary>
-    public static IQueryable<Product>? Candidates(AppDbContext db, string text)
+    public IQueryable<Product>? Candidates(AppDbContext db, string text)
     {
-        if (!db.Database.IsSqlite() || text.Contains('\0') || text.EnumerateRunes().Take(MinimumLength).Count() < MinimumLength)
+        if (text.Contains('\0') || text.EnumerateRunes().Take(MinimumLength).Count() < MinimumLength)
             return null;
 
         // A quoted FTS5 phrase is the text's trigrams in a row, that is the text as a substring; only " is special.
@@ -45,12 +45,9 @@ internal static class ProductSearchIndex
     /// Before loading many products in <paramref name="transaction"/>: drops the index's triggers, which would otherwise
     /// update the index row by row (a million rows load and delete seconds faster without them). Call
     /// <see cref="BulkLoad.CompleteAsync"/> before committing; a rollback restores the triggers by itself.
-    /// Null on providers without the index.
     /// </summary>
-    public static async Task<BulkLoad?> BeginBulkLoadAsync(AppDbContext db, DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task<IProductSearchBulkLoad?> BeginBulkLoadAsync(AppDbContext db, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite()) return null;
-
         var connection = db.Database.GetDbConnection();
         var definitions = new List<string>();
         await using (var command = Command(connection, transaction,
@@ -71,7 +68,8 @@ internal static class ProductSearchIndex
     }
 
     /// <summary>A bulk load in progress: the index's triggers are dropped until <see cref="CompleteAsync"/>.</summary>
-    internal sealed class BulkLoad(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> triggerDefinitions)
+    private sealed class BulkLoad(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> triggerDefinitions)
+        : IProductSearchBulkLoad
     {
         /// <summary>Indexes every product afresh in one pass, then restores the triggers for later changes.</summary>
         public async Task CompleteAsync(CancellationToken cancellationToken)

@@ -1,0 +1,7 @@
+namespace WebApp.Data.Providers;
+
+internal enum TextMatch
+{
+    Contains,
+    StartsWith,
+}
