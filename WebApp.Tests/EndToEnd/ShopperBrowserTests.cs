@@ -75,7 +75,7 @@ public sealed class ShopperBrowserTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "shopper@example.com" })).ToBeVisibleAsync();
 
         await logOut.ClickAsync();
-        await Assertions.Expect(page.GetByText("You have been logged out.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("You have logged out.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Log in" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Log in" }).ClickAsync();

@@ -7,7 +7,7 @@ using WebApp.Site;
 
 namespace WebApp.Areas.Identity.Pages.Account;
 
-/// <summary>Logging out is a POST (a GET only shows the button); it goes back to the safe return URL or home, with a message.</summary>
+/// <summary>Logging out is a POST (a GET only shows the button); it goes back to the safe return URL or home.</summary>
 [AllowAnonymous]
 internal sealed class LogoutModel(SignInManager<ApplicationUser> signInManager, ILogger<LogoutModel> logger) : PageModel
 {
@@ -19,7 +19,7 @@ internal sealed class LogoutModel(SignInManager<ApplicationUser> signInManager, 
     {
         await signInManager.SignOutAsync();
         logger.LogInformation("User logged out.");
-        Flash.Success(TempData, "You have been logged out.");
+        // The message comes from the sign-out itself (SignedOutMessage), as for every other way of signing out.
         return LocalRedirect(ReturnUrls.SafeOr(returnUrl, "/"));
     }
 }
