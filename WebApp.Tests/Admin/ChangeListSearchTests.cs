@@ -112,4 +112,17 @@ public class ChangeListSearchTests : AdminTestBase
         Assert.Contains(("IsActive", "1"), hidden);
         Assert.Contains(("o", "2"), hidden);
     }
+
+    [Fact]
+    public async Task An_overlong_search_reads_its_first_200_characters_and_answers_normally()
+    {
+        var category = await Factory.AddCategoryAsync("Shoes");
+        await Factory.AddProductAsync("Boot", category.Id);
+        var client = await SuperuserAsync();
+
+        using var response = await client.GetAsync("/admin/catalog/product/?q=" + "Boot" + new string('x', 100_000));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(FirstColumn(await response.ReadHtmlAsync()));
+    }
 }
