@@ -88,7 +88,9 @@ public class UserAdminTests : AccountsAdminTestBase
     }
 
     [Theory]
-    [InlineData("not-an-address", "Email 'not-an-address' is invalid.")]
+    [InlineData("not-an-address", "Enter an email address such as name@example.com")]
+    [InlineData("x..y@example.com", "Enter an email address such as name@example.com")]
+    [InlineData("mass2;env;@example.com", "Enter an email address such as name@example.com")]
     [InlineData("root@example.com", "Email 'root@example.com' is already taken.")]
     public async Task A_bad_or_taken_email_is_a_field_error(string email, string message)
     {

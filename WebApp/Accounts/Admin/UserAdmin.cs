@@ -79,8 +79,13 @@ internal sealed class UserAdmin : ModelAdmin<ApplicationUser>
             context.AddError(nameof(ApplicationUser.Email), "This field is required.");
             return;
         }
-        // The address is the user name, as at registration; Identity's validators check its shape and that both are free.
-        // (The site's shared e-mail rule, issue #15, plugs in here beside them.)
+        // The one email rule of the site (registration, change of email, checkout): the mail code can then always send to it.
+        if (!EmailAddressRule.IsValid(user.Email))
+        {
+            context.AddError(nameof(ApplicationUser.Email), EmailAddressRule.Message);
+            return;
+        }
+        // The address is the user name, as at registration; Identity's validators check that both are free.
         user.UserName = user.Email;
         foreach (var validator in users.UserValidators)
         {
