@@ -28,10 +28,14 @@ Database__Provider=Postgres ConnectionStrings__Default="Host=localhost" \
 Database__Provider=SqlServer ConnectionStrings__Default="Server=localhost" \
   dotnet ef migrations has-pending-model-changes --project WebApp --configuration Release --no-build --context SqlServerAppDbContext
 
-# A throwaway PostgreSQL server for the second run, removed however this script ends.
+# A throwaway PostgreSQL server for the second run and a Redis server for both (the shared-cache tests fail without
+# one), removed however this script ends.
 source scripts/postgres.sh
-trap stop_postgres EXIT
+source scripts/redis.sh
+trap 'stop_redis; stop_postgres' EXIT
 start_postgres
+start_redis
+export WEBAPP_TEST_REDIS="$REDIS_CONFIGURATION"
 
 results=$(mktemp -d)
 status=0
