@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Hosting;
 using WebApp.Tests.Infrastructure;
 using WebApp.Tests.Shop;
@@ -22,7 +21,7 @@ public sealed class RedisSharedCacheTests
         var product = await first.CreateProductAsync(name: "Shared Kettle " + ShopData.Unique());
         var visitor = first.CreateShopClient();
         var url = $"/products/{product.Slug}";
-        Assert.Equal(product.Name, (await SharedPageAsync(visitor, url)).QuerySelector("#product-name")!.TextContent);
+        Assert.Equal(product.Name, (await visitor.GetCachedHtmlAsync(url)).QuerySelector("#product-name")!.TextContent);
 
         second.EnsureMigrated();
         await second.SetProductAsync(product.Id, p => p.Name = "Renamed Shared Kettle");
@@ -60,16 +59,6 @@ public sealed class RedisSharedCacheTests
             base.ConfigureWebHost(builder);
             foreach (var (key, value) in redisSettings) builder.UseSetting(key, value);
         }
-    }
-
-    /// <summary>The page as the cache serves it (an Age header says so): rendered once, then asked for again.</summary>
-    private static async Task<IHtmlDocument> SharedPageAsync(HttpClient client, string url)
-    {
-        using var first = await client.GetAsync(url);
-        if (first.Headers.Age is not null) return await first.ReadHtmlAsync();
-        using var second = await client.GetAsync(url);
-        Assert.True(second.Headers.Age is not null, $"{url} did not come from the cache");
-        return await second.ReadHtmlAsync();
     }
 
     /// <summary>A loopback port nothing listens on: bound, then released.</summary>
