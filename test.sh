@@ -6,6 +6,8 @@ cd "$(dirname "$0")"
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need_apt+=(python3-aiosmtpd)
+# nginx -t checks deploy/nginx/webapp.conf (NginxConfigTests); the server is never started.
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx-light)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "test.sh: installing ${need_apt[*]} with apt-get"
@@ -28,10 +30,14 @@ Database__Provider=Postgres ConnectionStrings__Default="Host=localhost" \
 Database__Provider=SqlServer ConnectionStrings__Default="Server=localhost" \
   dotnet ef migrations has-pending-model-changes --project WebApp --configuration Release --no-build --context SqlServerAppDbContext
 
-# A throwaway PostgreSQL server for the second run, removed however this script ends.
+# A throwaway PostgreSQL server for the second run and a Redis server for both (the shared-cache tests fail without
+# one), removed however this script ends.
 source scripts/postgres.sh
-trap stop_postgres EXIT
+source scripts/redis.sh
+trap 'stop_redis; stop_postgres' EXIT
 start_postgres
+start_redis
+export WEBAPP_TEST_REDIS="$REDIS_CONFIGURATION"
 
 results=$(mktemp -d)
 status=0

@@ -18,6 +18,7 @@ builder.AddShop();
 builder.AddAdmin();
 builder.AddApi();
 builder.AddOperations();
+builder.AddSharedCache();
 
 var app = builder.Build();
 

@@ -213,7 +213,8 @@ public class ProductCountCacheTests : IDisposable
         new(Options.Create(new ListCacheOptions { CountThreshold = 3, Expiry = TimeSpan.FromSeconds(30) }), clock,
             new CatalogPageCache(
                 new ServiceCollection().AddOptions().AddOutputCache().BuildServiceProvider().GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>(),
-                new Microsoft.AspNetCore.Http.HttpContextAccessor()));
+                new Microsoft.AspNetCore.Http.HttpContextAccessor(),
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<CatalogPageCache>.Instance));
 
     private static Func<CancellationToken, Task<int>> Counter(int result, List<int> calls) => _ =>
     {

@@ -17,6 +17,19 @@ public static class HtmlPages
         return await response.ReadHtmlAsync();
     }
 
+    /// <summary>
+    /// The page as the output cache serves it (a response from the cache carries an Age header): asked for once more
+    /// if the first answer was rendered for the request; fails if the second was not cached either.
+    /// </summary>
+    public static async Task<IHtmlDocument> GetCachedHtmlAsync(this HttpClient client, string url)
+    {
+        using var first = await client.GetAsync(url);
+        if (first.Headers.Age is not null) return await first.ReadHtmlAsync();
+        using var second = await client.GetAsync(url);
+        Xunit.Assert.True(second.Headers.Age is not null, $"{url} did not come from the cache");
+        return await second.ReadHtmlAsync();
+    }
+
     /// <summary>The antiforgery token of the first form (or the form matching <paramref name="formSelector"/>).</summary>
     public static string AntiforgeryToken(this IHtmlDocument page, string formSelector = "form")
     {

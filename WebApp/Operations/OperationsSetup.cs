@@ -18,7 +18,7 @@ public static class OperationsSetup
 {
     public const string LiveEndpoint = "/healthz";
     public const string ReadyEndpoint = "/readyz";
-    private const string ReadyTag = "ready";
+    internal const string ReadyTag = "ready";
 
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {

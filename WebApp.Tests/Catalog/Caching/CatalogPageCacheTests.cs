@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebApp.Api.Tokens;
@@ -26,7 +25,7 @@ public sealed class CatalogPageCacheTests(ShopFactory factory) : IClassFixture<S
 
         using var first = await visitor.GetAsync(url);
         Assert.Null(first.Headers.Age);
-        Assert.Equal(product.Name, (await SharedPageAsync(visitor, url)).QuerySelector("#product-name")!.TextContent);
+        Assert.Equal(product.Name, (await visitor.GetCachedHtmlAsync(url)).QuerySelector("#product-name")!.TextContent);
 
         await factory.SetProductAsync(product.Id, p => p.Name = "Renamed Kettle");
 
@@ -39,7 +38,7 @@ public sealed class CatalogPageCacheTests(ShopFactory factory) : IClassFixture<S
         var product = await factory.CreateProductAsync(price: 10m);
         var visitor = factory.CreateShopClient();
         var listUrl = $"/products?q={product.Sku}";
-        Assert.Equal("$10.00", (await SharedPageAsync(visitor, listUrl)).QuerySelector(".product-list .product-price")!.TextContent.Trim());
+        Assert.Equal("$10.00", (await visitor.GetCachedHtmlAsync(listUrl)).QuerySelector(".product-list .product-price")!.TextContent.Trim());
 
         var admin = await factory.LoggedInClientAsync($"admin-{ShopData.Unique()}@example.com", staff: true, superuser: true);
         var changeUrl = $"/admin/catalog/product/{product.Id}/change/";
@@ -56,7 +55,7 @@ public sealed class CatalogPageCacheTests(ShopFactory factory) : IClassFixture<S
         var product = await factory.CreateProductAsync(name: "API Lamp " + ShopData.Unique(), price: 20m);
         var visitor = factory.CreateShopClient();
         var url = $"/products/{product.Slug}";
-        Assert.Equal("$20.00", (await SharedPageAsync(visitor, url)).QuerySelector(".product-price")!.TextContent.Trim());
+        Assert.Equal("$20.00", (await visitor.GetCachedHtmlAsync(url)).QuerySelector(".product-price")!.TextContent.Trim());
 
         var editor = await factory.CreateUserAsync($"editor-{ShopData.Unique()}@example.com", superuser: true);
         using var api = factory.CreateClient();
@@ -77,7 +76,7 @@ public sealed class CatalogPageCacheTests(ShopFactory factory) : IClassFixture<S
         var product = await factory.CreateProductAsync(stock: 5);
         var visitor = factory.CreateShopClient();
         var url = $"/products/{product.Slug}";
-        Assert.Contains("(5 available)", (await SharedPageAsync(visitor, url)).QuerySelector(".product-availability")!.TextContent);
+        Assert.Contains("(5 available)", (await visitor.GetCachedHtmlAsync(url)).QuerySelector(".product-availability")!.TextContent);
 
         var (customer, _) = await factory.LoggedInCustomerAsync();
         await customer.AddToCartAsync(product.Id, 2);
@@ -98,7 +97,7 @@ public sealed class CatalogPageCacheTests(ShopFactory factory) : IClassFixture<S
             db.Reviews.Add(new Review { ProductId = product.Id, AuthorId = author.Id, Rating = 4, Title = "Solid kettle", Body = "Boils." });
             await db.SaveChangesAsync();
         });
-        Assert.Contains("No reviews yet", (await SharedPageAsync(visitor, url)).QuerySelector(".product-reviews")!.TextContent);
+        Assert.Contains("No reviews yet", (await visitor.GetCachedHtmlAsync(url)).QuerySelector(".product-reviews")!.TextContent);
 
         await factory.WithDbAsync(async db =>
         {
@@ -131,7 +130,7 @@ public sealed class CatalogPageCacheTests(ShopFactory factory) : IClassFixture<S
         Assert.DoesNotContain(account.Email!, anonymousPage.DocumentElement.OuterHtml);
         Assert.Null(anonymousPage.QuerySelector("header form[action*='Logout']"));
 
-        await SharedPageAsync(visitor, url);
+        await visitor.GetCachedHtmlAsync(url);
         using var ownAgain = await customer.GetAsync(url);
         Assert.Null(ownAgain.Headers.Age);
         Assert.Contains(account.Email!, (await ownAgain.ReadHtmlAsync()).QuerySelector("header")!.TextContent);
@@ -143,7 +142,7 @@ public sealed class CatalogPageCacheTests(ShopFactory factory) : IClassFixture<S
         var product = await factory.CreateProductAsync();
         var url = $"/products?q={product.Sku}";
         var visitor = factory.CreateShopClient();
-        Assert.Equal("Cart items", (await SharedPageAsync(visitor, url)).QuerySelector(".cart-link")!.TextContent.Trim());
+        Assert.Equal("Cart items", (await visitor.GetCachedHtmlAsync(url)).QuerySelector(".cart-link")!.TextContent.Trim());
 
         await visitor.AddToCartAsync(product.Id, 2);
 
@@ -151,7 +150,7 @@ public sealed class CatalogPageCacheTests(ShopFactory factory) : IClassFixture<S
         Assert.Null(withCart.Headers.Age);
         Assert.Equal("Cart (2) items", (await withCart.ReadHtmlAsync()).QuerySelector(".cart-link")!.TextContent.Trim());
         var other = factory.CreateShopClient();
-        Assert.Equal("Cart items", (await SharedPageAsync(other, url)).QuerySelector(".cart-link")!.TextContent.Trim());
+        Assert.Equal("Cart items", (await other.GetCachedHtmlAsync(url)).QuerySelector(".cart-link")!.TextContent.Trim());
     }
 
     [Fact]
@@ -175,14 +174,6 @@ public sealed class CatalogPageCacheTests(ShopFactory factory) : IClassFixture<S
     }
 
     /// <summary>Requests the page until it comes from the cache (the second request at the latest) and returns it.</summary>
-    private static async Task<IHtmlDocument> SharedPageAsync(HttpClient client, string url)
-    {
-        using var first = await client.GetAsync(url);
-        if (first.Headers.Age is not null) return await first.ReadHtmlAsync();
-        using var second = await client.GetAsync(url);
-        Assert.True(second.Headers.Age is not null, $"{url} did not come from the cache");
-        return await second.ReadHtmlAsync();
-    }
 
     private async Task<string> TokenAsync(string userId)
     {

@@ -6,7 +6,7 @@ namespace WebApp.Catalog.Caching;
 /// The output cache of the anonymous catalog pages: one tag for all of them, evicted whenever the catalog changes, and a
 /// change counter so that a page read before a change is never stored after it.
 /// </summary>
-internal sealed class CatalogPageCache(IOutputCacheStore store, IHttpContextAccessor requests)
+internal sealed class CatalogPageCache(IOutputCacheStore store, IHttpContextAccessor requests, ILogger<CatalogPageCache> logger)
 {
     private static readonly object PossiblyStaleKey = new();
 
@@ -29,10 +29,20 @@ internal sealed class CatalogPageCache(IOutputCacheStore store, IHttpContextAcce
 
     public static bool IsPossiblyStale(HttpContext request) => request.Items.ContainsKey(PossiblyStaleKey);
 
-    /// <summary>Forgets every cached catalog page (in the shared store, when one is configured).</summary>
-    public ValueTask EvictAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Forgets every cached catalog page (in the shared store, when one is configured). A store that cannot be reached
+    /// (Redis down) is logged, not thrown: the change itself is made, and the pages expire after Catalog:PageCache:Expiry.
+    /// </summary>
+    public async ValueTask EvictAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _version);
-        return store.EvictByTagAsync(Tag, cancellationToken);
+        try
+        {
+            await store.EvictByTagAsync(Tag, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "The catalog pages could not be evicted from the output cache's store.");
+        }
     }
 }
