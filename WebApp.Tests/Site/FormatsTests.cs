@@ -1,4 +1,3 @@
-using WebApp.Accounts;
 using WebApp.Tests.Infrastructure;
 using WebApp.Tests.Shop;
 
@@ -26,7 +25,7 @@ public sealed class FormatsTests(ShopFactory factory) : IClassFixture<ShopFactor
         Assert.Contains("Placed 30 Nov 2026, 14:05 UTC", details.Body!.TextContent);
         Assert.Equal("$2,469.00", details.QuerySelector(".order-total")!.TextContent);
 
-        var staff = await StaffAsync();
+        var staff = await factory.LoggedInStaffWithAllRolesAsync();
         var admin = await staff.GetHtmlAsync($"/admin/orders/order/?q={order.Number}");
         var adminRow = admin.QuerySelectorAll("tr").Single(r => r.TextContent.Contains(order.Number));
         Assert.Contains("$2,469.00", adminRow.TextContent);
@@ -39,7 +38,7 @@ public sealed class FormatsTests(ShopFactory factory) : IClassFixture<ShopFactor
         var customer = await factory.CreateCustomerAsync();
         var product = await factory.CreateProductAsync(price: 27.45m);
         var order = await factory.CreateOrderAsync(customer, product, quantity: 2, createdAt: Placed);
-        var staff = await StaffAsync();
+        var staff = await factory.LoggedInStaffWithAllRolesAsync();
 
         using var paid = await staff.PostWithTokenAsync("/admin/orders/order/",
             [new("action", "mark_paid"), new("_selected_action", order.Id.ToString())]);
@@ -62,17 +61,5 @@ public sealed class FormatsTests(ShopFactory factory) : IClassFixture<ShopFactor
         var page = await factory.CreateShopClient().GetHtmlAsync($"/products?q={word}");
 
         Assert.Equal("1,001 products", page.QuerySelector(".result-count")!.TextContent.Trim());
-    }
-
-    /// <summary>A staff member holding every staff role.</summary>
-    private async Task<HttpClient> StaffAsync()
-    {
-        var email = $"staff-{ShopData.Unique()}@example.com";
-        await factory.CreateUserAsync(email, staff: true);
-        foreach (var role in StaffRoles.All)
-            await factory.GrantThroughRoleAsync(email, role.Name, [.. role.Permissions]);
-        var client = factory.CreateBrowserClient();
-        await client.LoginAsync(email);
-        return client;
     }
 }
