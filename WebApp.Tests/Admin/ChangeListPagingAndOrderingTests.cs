@@ -226,7 +226,7 @@ public class ChangeListPagingAndOrderingTests : AdminTestBase
         var page = await client.GetHtmlAsync("/admin/catalog/product/");
 
         var cells = page.QuerySelectorAll("#result_list tbody td").Skip(1).Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal("1,234.50", cells[3]);
+        Assert.Equal("$1,234.50", cells[3]);
         Assert.Equal("No", page.QuerySelector("#result_list tbody .admin-boolean .visually-hidden")!.TextContent);
         var tags = await client.GetHtmlAsync("/admin/catalog/category/");
         Assert.Equal("1", tags.QuerySelectorAll("#result_list tbody td")[3].TextContent.Trim());

@@ -90,6 +90,18 @@ public static class TestUsers
             throw new InvalidOperationException($"Login of {email} failed: {(int)response.StatusCode}");
     }
 
+    /// <summary>A browser-like client signed in as a new staff member holding every staff role, as the demo staff account does.</summary>
+    public static async Task<HttpClient> LoggedInStaffWithAllRolesAsync(this WebAppFactory factory)
+    {
+        var email = $"staff-{Guid.NewGuid():N}@example.com";
+        await factory.CreateUserAsync(email, staff: true);
+        foreach (var role in StaffRoles.All)
+            await factory.GrantThroughRoleAsync(email, role.Name, [.. role.Permissions]);
+        var client = factory.CreateBrowserClient();
+        await client.LoginAsync(email);
+        return client;
+    }
+
     /// <summary>A browser-like client signed in as a new user.</summary>
     public static async Task<HttpClient> LoggedInClientAsync(
         this WebAppFactory factory, string email, bool staff = true, bool superuser = false, params string[] permissions)

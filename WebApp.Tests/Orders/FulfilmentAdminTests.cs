@@ -18,16 +18,7 @@ public sealed class FulfilmentAdminTests : IDisposable
     private const string OrderList = "/admin/orders/order/";
 
     /// <summary>A staff member holding exactly the Fulfilment and Review moderation roles (as the demo staff account does).</summary>
-    private async Task<HttpClient> FulfilmentStaffAsync()
-    {
-        var email = $"staff-{ShopData.Unique()}@example.com";
-        await _factory.CreateUserAsync(email, staff: true);
-        foreach (var role in StaffRoles.All)
-            await _factory.GrantThroughRoleAsync(email, role.Name, [.. role.Permissions]);
-        var client = _factory.CreateBrowserClient();
-        await client.LoginAsync(email);
-        return client;
-    }
+    private Task<HttpClient> FulfilmentStaffAsync() => _factory.LoggedInStaffWithAllRolesAsync();
 
     private async Task<Order> PendingOrderAsync(int quantity = 2, int stock = 5)
     {

@@ -42,7 +42,7 @@ public static class OrderEmails
         html.Append("<!DOCTYPE html><html><body style=\"font-family: sans-serif\">");
         html.Append($"<p>Hello {Html.Encode(order.ShippingName)},</p>");
         html.Append($"<p>{newsHtml}</p>");
-        html.Append($"<p>Status: <strong>{Html.Encode(order.Status.ToString())}</strong></p>");
+        html.Append($"<p>Placed {Html.Encode(Formats.Timestamp(order.CreatedAt))}. Status: <strong>{Html.Encode(order.Status.ToString())}</strong></p>");
         html.Append("<table cellpadding=\"4\" style=\"border-collapse: collapse\">");
         html.Append("<thead><tr><th align=\"left\">Product</th><th align=\"left\">SKU</th><th align=\"right\">Quantity</th>"
                     + "<th align=\"right\">Unit price</th><th align=\"right\">Total</th></tr></thead><tbody>");

@@ -2,24 +2,7 @@
 (function () {
   "use strict";
 
-  // Dark mode toggle, remembered in localStorage.
-  var toggle = document.getElementById("theme-toggle");
-  if (toggle) {
-    var root = document.documentElement;
-    var sync = function () {
-      var dark = root.getAttribute("data-bs-theme") === "dark";
-      toggle.setAttribute("aria-pressed", dark ? "true" : "false");
-      toggle.textContent = dark ? "Light mode" : "Dark mode";
-    };
-    toggle.hidden = false;
-    sync();
-    toggle.addEventListener("click", function () {
-      var next = root.getAttribute("data-bs-theme") === "dark" ? "light" : "dark";
-      root.setAttribute("data-bs-theme", next);
-      try { localStorage.setItem("admin-theme", next); } catch (e) { /* not remembered */ }
-      sync();
-    });
-  }
+  // The dark mode toggle is wired by /js/theme.js, shared with the site.
 
   // Sidebar filter box: hides models whose name does not contain the text.
   var filter = document.getElementById("nav-filter");

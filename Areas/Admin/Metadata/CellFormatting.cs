@@ -1,10 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
+using WebApp.Site;
 
 namespace WebApp.Admin.Metadata;
 
-/// <summary>Display text for a value in the current culture; empty values show as "-". Razor escapes the result.</summary>
+/// <summary>
+/// Display text for a value in the current culture; empty values show as "-". Razor escapes the result.
+/// Dates and money go through the site's own helpers so the admin and the shop show them alike.
+/// </summary>
 internal static class CellFormatting
 {
     public const string Empty = "-";
@@ -17,11 +21,11 @@ internal static class CellFormatting
             null => Empty,
             string s => string.IsNullOrWhiteSpace(s) ? Empty : s,
             bool b => b ? "Yes" : "No",
-            DateTime d => d.ToString(d.TimeOfDay == TimeSpan.Zero && IsDateOnly(path) ? "d" : "g", culture),
-            DateOnly d => d.ToString("d", culture),
+            DateTime d => d.TimeOfDay == TimeSpan.Zero && Is(path, DataType.Date) ? Formats.Day(d) : Formats.Timestamp(d),
+            DateOnly d => Formats.Day(d.ToDateTime(TimeOnly.MinValue)),
             TimeOnly t => t.ToString("t", culture),
-            DateTimeOffset d => d.ToString("g", culture),
-            decimal m => m.ToString("N2", culture),
+            DateTimeOffset d => Formats.Timestamp(d.UtcDateTime),
+            decimal m => Is(path, DataType.Currency) ? Money.Format(m) : m.ToString("N2", culture),
             double or float => ((IFormattable)value).ToString("N2", culture),
             Enum e => DisplayNames.ForEnumValue(e),
             IFormattable f => f.ToString(null, culture),
@@ -29,6 +33,6 @@ internal static class CellFormatting
         };
     }
 
-    private static bool IsDateOnly(ModelPath? path) =>
-        path?.Target.PropertyInfo?.GetCustomAttribute<DataTypeAttribute>()?.DataType == DataType.Date;
+    private static bool Is(ModelPath? path, DataType type) =>
+        path?.Target.PropertyInfo?.GetCustomAttribute<DataTypeAttribute>()?.DataType == type;
 }
