@@ -205,7 +205,7 @@ public class ProductCountCacheTests : IDisposable
         var seed = await CommandRunner.RunAsync(_factory.Services, ["seed", "--products", "10000"]);
         Assert.True(seed.ExitCode == 0, seed.ToString());
 
-        Assert.Equal("9000 products", await CountOnAsync(client, "/products"));
+        Assert.Equal("9,000 products", await CountOnAsync(client, "/products"));
         Assert.Equal("1 product", await CountOnAsync(client, "/products?q=Product+01234"));
     }
 

