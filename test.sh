@@ -56,6 +56,7 @@ run_suite postgres "FullyQualifiedName!~Sqlite&FullyQualifiedName!~SqlServer" WE
 if [ -n "${WEBAPP_TEST_SQLSERVER:-}" ]; then
   run_suite sqlserver "FullyQualifiedName!~Sqlite&FullyQualifiedName!~Postgres" WEBAPP_TEST_SQLSERVER="$WEBAPP_TEST_SQLSERVER"
 fi
+bash scripts/cluster.sh || status=$?  # three instances behind nginx on PostgreSQL and Redis: prints its figures
 
 # One line per engine, then the plain closing line for CI: "N passed, N failed".
 python3 - "$results" <<'PY' || true

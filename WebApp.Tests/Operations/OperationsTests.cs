@@ -129,6 +129,24 @@ public sealed partial class OperationsTests : IClassFixture<WebAppFactory>
         Assert.Equal("https://shop.example.com/products", plain.Headers.Location!.ToString());
     }
 
+    [Fact]
+    public async Task The_instance_is_named_in_X_Instance_only_when_configured()
+    {
+        using var named = new NamedInstanceFactory();
+
+        using var fromNamed = await named.CreateClient().GetAsync("/products");
+        using var fromUnnamed = await _factory.CreateClient().GetAsync("/products");
+
+        Assert.Equal("app7", Assert.Single(fromNamed.Headers.GetValues("X-Instance")));
+        Assert.False(fromUnnamed.Headers.Contains("X-Instance"));
+    }
+
+    private sealed class NamedInstanceFactory : WebAppFactory
+    {
+        protected override IDictionary<string, string?> ExtraSettings =>
+            new Dictionary<string, string?> { ["Operations:InstanceName"] = "app7" };
+    }
+
     /// <summary>Production with the settings it requires (an SMTP host).</summary>
     private sealed class ProductionFactory : WebAppFactory
     {

@@ -19,6 +19,8 @@ public static class OperationsSetup
     public const string LiveEndpoint = "/healthz";
     public const string ReadyEndpoint = "/readyz";
     internal const string ReadyTag = "ready";
+    public const string InstanceNameKey = "Operations:InstanceName";
+    public const string InstanceHeader = "X-Instance";
 
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
@@ -100,6 +102,13 @@ public static class OperationsSetup
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
+        // Names the instance that answered (Operations:InstanceName), so that a cluster's test can see the balancing.
+        if (app.Configuration[InstanceNameKey] is { Length: > 0 } instance)
+            app.Use((context, next) =>
+            {
+                context.Response.Headers[InstanceHeader] = instance;
+                return next(context);
+            });
         if (app.Environment.IsProduction()) app.UseHttpsRedirection();
         app.UseResponseCompression();
         if (app.Environment.IsProduction()) app.UseCookiePolicy();
