@@ -55,8 +55,8 @@ nginx_port=$(free_port)
 nginx_http_port=$(free_port)
 app_ports=("$(free_port)" "$(free_port)" "$(free_port)")
 
-# What every instance shares: Production on PostgreSQL, Redis, the sink, nginx as the only trusted proxy. The sign-in
-# throttle is raised because the driver signs in 50 customers from one address (its own limits have their own tests).
+# What every instance shares: Production on PostgreSQL, Redis, the sink, nginx as the only trusted proxy; the app's
+# own limits as they ship (each visitor of the driver has an address of its own).
 export ASPNETCORE_ENVIRONMENT=Production
 export DOTNET_NOLOGO=1
 export Database__Provider=Postgres
@@ -70,8 +70,6 @@ export Mail__Outbox__PollInterval=00:00:01
 export Proxy__KnownProxies__0=127.0.0.1
 export Operations__HttpsPort=$nginx_port
 export Operations__ShutdownTimeout=00:00:10
-export Accounts__SignInThrottle__PerAddressPermitLimit=100000
-export Accounts__SignInThrottle__PerAccountPermitLimit=100000
 export AllowedHosts='*'
 export Logging__LogLevel__Default=Warning
 

@@ -6,16 +6,21 @@ Proves, and prints the figures of:
   2. 50 simultaneous checkouts of a product with stock 10, spread over the instances, give exactly 10 orders (checked in
      the database) and leave the stock at 0;
   3. every outbox message is sent exactly once (the SMTP sink's mails against the database's outbox);
-  4. an instance killed (SIGKILL) under load loses no GET (nginx retries those elsewhere) and the site keeps serving,
+  4. nginx's sign-in limit (deploy/nginx/webapp.conf) holds across the instances: one address gets its burst, then 429;
+  5. an instance killed (SIGKILL) under load loses no GET (nginx retries those elsewhere) and the site keeps serving,
      POSTs included.
+Each visitor connects from an address of its own (127.0.0.2, 127.0.0.3, ...), as customers would.
 Exit code 1 on any violation. Standard library only.
 """
 import argparse
 import collections
 import email
 import email.policy
+import functools
 import html
+import http.client
 import http.cookiejar
+import itertools
 import mailbox
 import os
 import re
@@ -51,6 +56,28 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+class BoundHTTPSHandler(urllib.request.HTTPSHandler):
+    """HTTPS from a given loopback address, so that each visitor is a client address of its own to nginx and the app."""
+
+    def __init__(self, context, source):
+        super().__init__(context=context)
+        self._source = source
+
+    def https_open(self, request):
+        connection = functools.partial(http.client.HTTPSConnection, source_address=(self._source, 0))
+        return self.do_open(connection, request, context=self._context)
+
+
+addresses_given = itertools.count()
+
+
+def next_client_address():
+    """127.0.0.2, 127.0.0.3, ...: every address in 127.0.0.0/8 is this machine's."""
+    with lock:
+        n = next(addresses_given)
+    return f"127.0.{n // 250}.{n % 250 + 2}"
+
+
 class Response:
     def __init__(self, status, headers, body):
         self.status, self.headers, self.body = status, headers, body
@@ -63,12 +90,14 @@ class Browser:
 
     def __init__(self):
         self.cookies = http.cookiejar.CookieJar()
+        self.address = next_client_address()
         context = ssl.create_default_context(cafile=args.cafile)
         self.opener = urllib.request.build_opener(
-            urllib.request.HTTPSHandler(context=context), urllib.request.HTTPCookieProcessor(self.cookies), NoRedirect())
+            BoundHTTPSHandler(context, self.address), urllib.request.HTTPCookieProcessor(self.cookies), NoRedirect())
         self.instances = []
 
-    def request(self, method, path, form=None, count=True):
+    def request(self, method, path, form=None, refusable=False):
+        """One request; a 5xx, or an answer that no instance gave, is a failure, except nginx's 429 when refusable."""
         data = urllib.parse.urlencode(form).encode() if form is not None else None
         request = urllib.request.Request(args.base + path, data=data, method=method)
         try:
@@ -81,6 +110,11 @@ class Browser:
                 figures["requests"] += 1
                 figures["failures"] += 1
             raise RuntimeError(f"{method} {path}: {error}") from error
+        if refusable and response.status == 429 and response.instance is None:
+            with lock:
+                figures["requests"] += 1
+                figures["refused by nginx"] += 1
+            return response
         with lock:
             figures["requests"] += 1
             if response.status >= 500 or response.instance is None:
@@ -101,13 +135,14 @@ class Browser:
             response = self.request("GET", relative(response.location))
         return response
 
-    def post_form(self, page_path, action_path, fields):
+    def post_form(self, page_path, action_path, fields, refusable=False):
         """GET the page for its antiforgery token, then POST the form; the POST's own answer (no redirect followed)."""
         page = self.get(page_path)
         token = TOKEN.search(page.body)
         if token is None:
             raise RuntimeError(f"GET {page_path}: no antiforgery token ({page.status})")
-        return self.request("POST", action_path, dict(fields, __RequestVerificationToken=html.unescape(token.group(1))))
+        fields = dict(fields, __RequestVerificationToken=html.unescape(token.group(1)))
+        return self.request("POST", action_path, fields, refusable)
 
 
 def relative(location):
@@ -286,6 +321,7 @@ def main():
     figures["alternating requests"] = len(first.instances)
 
     checkouts(browsers, addresses[1:], scarce_id)
+    sign_in_limit()
     outbox()
     kill_under_load(first, plenty_id)
     return finish(started)
@@ -321,7 +357,35 @@ def checkouts(browsers, addresses, product_id):
         violation(f"the checkouts were not spread over the instances: {dict(instances)}")
 
 
-# 3. Each outbox message sent once -------------------------------------------------------------------------------------
+# 3. nginx's sign-in limit holds across the instances -----------------------------------------------------------------
+
+def sign_in_limit(attempts=30, burst=20):
+    print(f"cluster: one client address tries {attempts} sign-ins in a row (nginx allows a burst of {burst})", flush=True)
+    guesser = Browser()
+    answered = collections.Counter()
+    refused = 0
+    for n in range(attempts):
+        answer = guesser.post_form("/Identity/Account/Login", "/Identity/Account/Login",
+                                   {"Input.Email": f"nobody{n}@cluster.example.com", "Input.Password": "Wrong!2345"},
+                                   refusable=True)
+        if answer.status == 429:
+            refused += 1
+        elif answer.status == 200 and "Invalid login attempt." in answer.body:
+            answered[answer.instance] += 1
+        else:
+            violation(f"sign-in attempt {n}: {answer.status} from {answer.instance}")
+    figures["sign-ins answered"] = sum(answered.values())
+    figures["sign-ins refused by nginx"] = refused
+    print(f"  {sum(answered.values())} answered by {dict(sorted(answered.items()))}, {refused} refused with 429 by nginx",
+          flush=True)
+    # The burst, plus at most one more that the rate (2 a minute) lets through while the attempts run.
+    if not burst <= sum(answered.values()) <= burst + 1 or refused != attempts - sum(answered.values()):
+        violation(f"expected {burst} (or {burst + 1}) sign-ins answered and the rest refused")
+    if len(answered) < 2:
+        violation("the answered sign-ins were not spread over the instances, so the limit was not shown to span them")
+
+
+# 4. Each outbox message sent once -------------------------------------------------------------------------------------
 
 def outbox():
     print("cluster: every outbox message is sent exactly once", flush=True)
@@ -339,7 +403,7 @@ def outbox():
             violation(f"mail {key}: {stored[key]} in the outbox, {received[key]} received")
 
 
-# 4. An instance killed under load -------------------------------------------------------------------------------------
+# 5. An instance killed under load -------------------------------------------------------------------------------------
 
 def kill_under_load(customer, product_id):
     print(f"cluster: {args.kill_name} is killed (SIGKILL) while 6 visitors browse", flush=True)
