@@ -20,6 +20,7 @@ builder.AddContact();
 builder.AddAdmin();
 builder.AddApi();
 builder.AddOperations();
+builder.AddMetrics();
 builder.AddSharedCache();
 
 var app = builder.Build();
@@ -29,6 +30,7 @@ if (command is not null)
 
 await app.PrepareDatabaseAsync();
 app.UseOperations();
+app.UseMetrics();
 app.UseSite();
 app.UseAccounts();
 app.UseAdmin();

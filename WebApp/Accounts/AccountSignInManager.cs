@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using WebApp.Accounts.Audit;
 using WebApp.Accounts.SignIn;
+using WebApp.Operations;
 
 namespace WebApp.Accounts;
 
@@ -19,7 +21,9 @@ internal sealed class AccountSignInManager(
     ILogger<SignInManager<ApplicationUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
-    SignInDevices devices)
+    SignInDevices devices,
+    AuditLog audit,
+    ShopMetrics metrics)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     // A refresh re-issues the cookie after a profile change; it is not a new login.
@@ -35,9 +39,42 @@ internal sealed class AccountSignInManager(
         if (user is null)
         {
             UserManager.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), StandInHash.Value, password);
-            return SignInResult.Failed;
+            return Recorded(SignInResult.Failed, userName, PasswordMethod);
         }
         return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    public override async Task<SignInResult> PasswordSignInAsync(ApplicationUser user, string password, bool isPersistent, bool lockoutOnFailure) =>
+        Recorded(await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure), user.Email, PasswordMethod);
+
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        return Recorded(await base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient), user?.Email, "authenticator code");
+    }
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        return Recorded(await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode), user?.Email, "recovery code");
+    }
+
+    private const string PasswordMethod = "password";
+
+    /// <summary>A refused attempt in the audit log and the metrics; a success is recorded where every sign-in ends.</summary>
+    private SignInResult Recorded(SignInResult result, string? account, string method)
+    {
+        if (result.IsLockedOut)
+        {
+            audit.RecordLockout(account, method);
+            metrics.LockedOut();
+        }
+        else if (!result.Succeeded && !result.RequiresTwoFactor)
+        {
+            audit.RecordSignInFailure(account, method, result.IsNotAllowed ? "not allowed (inactive or unconfirmed)" : "wrong credentials");
+            metrics.SignInFailed();
+        }
+        return result;
     }
 
     public override async Task<SignInResult> CheckPasswordSignInAsync(ApplicationUser user, string password, bool lockoutOnFailure)
@@ -85,6 +122,8 @@ internal sealed class AccountSignInManager(
         if (_refreshingSignIn) return;
 
         if (user.Email is not null) devices.Remember(Context, user.Email);
+        // Identity adds the authentication method reference: "pwd" for a password, "mfa" with a second factor.
+        audit.RecordSignIn(user, additionalClaims.FirstOrDefault(c => c.Type == "amr")?.Value ?? "sign-in");
 
         user.LastLogin = DateTime.UtcNow;
         var result = await UserManager.UpdateAsync(user);

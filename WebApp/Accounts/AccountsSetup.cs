@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WebApp.Accounts.Audit;
 using WebApp.Accounts.Mail;
 using WebApp.Accounts.Permissions;
 using WebApp.Accounts.SignIn;
@@ -30,7 +31,9 @@ public static class AccountsSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AuditedUserManager>()
             .AddSignInManager<AccountSignInManager>();
+        builder.Services.AddSingleton<AuditLog>();
 
         // Deactivating a user or changing their password ends their other sessions within a minute. The stamp check and
         // the cookie's issue time read the app's clock, so tests can move time on instead of waiting.

@@ -97,6 +97,9 @@ public static class OperationsSetup
         return builder;
     }
 
+    private static bool IsOperationsPath(PathString path) =>
+        path == LiveEndpoint || path == ReadyEndpoint || path == MetricsSetup.Endpoint;
+
     /// <summary>First in the pipeline, so that every response (errors and static files too) carries the headers.</summary>
     public static WebApplication UseOperations(this WebApplication app)
     {
@@ -109,7 +112,9 @@ public static class OperationsSetup
                 context.Response.Headers[InstanceHeader] = instance;
                 return next(context);
             });
-        if (app.Environment.IsProduction()) app.UseHttpsRedirection();
+        // Health checks and metrics are read over plain HTTP on the instance's own port (systemd, nginx, a scraper).
+        if (app.Environment.IsProduction())
+            app.UseWhen(context => !IsOperationsPath(context.Request.Path), https => https.UseHttpsRedirection());
         app.UseResponseCompression();
         if (app.Environment.IsProduction()) app.UseCookiePolicy();
 

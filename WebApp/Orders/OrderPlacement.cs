@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using WebApp.Cart;
 using WebApp.Data;
 using WebApp.Mail;
+using WebApp.Operations;
 
 namespace WebApp.Orders;
 
@@ -11,7 +12,7 @@ namespace WebApp.Orders;
 /// can never be oversold or go negative), prices come from the catalog, the confirmation email goes into the outbox,
 /// and the cart is emptied. If any line cannot be had, nothing at all changes.
 /// </summary>
-public sealed class OrderPlacement(AppDbContext db, TimeProvider time, IOptions<CheckoutOptions> checkout, ILogger<OrderPlacement> logger)
+public sealed class OrderPlacement(AppDbContext db, TimeProvider time, IOptions<CheckoutOptions> checkout, ILogger<OrderPlacement> logger, ShopMetrics metrics)
 {
     public const string CustomerActor = "Customer";
     private const int MaxAttempts = 3;
@@ -87,6 +88,7 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, IOptions<
             if (taken == 0)
             {
                 var left = await db.Products.Where(p => p.Id == line.ProductId).Select(p => p.Stock).FirstAsync(cancellationToken);
+                metrics.CheckoutRefusedForStock();
                 return Refused(StockMessages.OnlyLeft(left, line.Name) + " Your order has not been placed; please update your cart.");
             }
         }
@@ -132,6 +134,7 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, IOptions<
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Order {OrderNumber} placed by customer {CustomerId} for {Total}", order.Number, order.CustomerId, order.Total);
+        metrics.OrderPlaced();
         return new(PlaceOrderOutcome.Placed, $"Thank you! Your order {order.Number} has been placed.", order.Number);
     }
 

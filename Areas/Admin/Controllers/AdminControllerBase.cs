@@ -64,7 +64,12 @@ public abstract class AdminControllerBase : Controller
 
     internal void Message(string level, string text) => AdminMessages.Add(TempData, level, text);
 
-    internal IActionResult Forbidden() => AdminView("PermissionDenied", StatusCodes.Status403Forbidden);
+    /// <summary>A missing permission: logged with the user and what they asked for, then a 403 page.</summary>
+    internal IActionResult Forbidden()
+    {
+        SecurityLog.PermissionRefused(AdminUser, $"{Request.Method} {Request.Path}{Request.QueryString}", HttpContext.Connection.RemoteIpAddress);
+        return AdminView("PermissionDenied", StatusCodes.Status403Forbidden);
+    }
 
     /// <summary>A registration's rule refused: logged with the user, the target and the rule, then a 403 page with the reason.</summary>
     internal IActionResult Refused(string target, AdminRefusal refusal)
