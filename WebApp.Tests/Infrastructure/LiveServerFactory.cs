@@ -23,10 +23,14 @@ public sealed class LiveServerFactory : WebAppFactory
     /// <summary>The app's clock, when a test moves time on (e.g. past the security-stamp check) instead of waiting.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Services a test adds after the app's own (e.g. a startup filter that holds a request open).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         if (Clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
     /// <summary>Starts the server (once) after migrating its database; returns "http://127.0.0.1:port".</summary>

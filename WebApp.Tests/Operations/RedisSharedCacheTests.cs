@@ -48,6 +48,25 @@ public sealed class RedisSharedCacheTests
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
+    [Fact]
+    public async Task Catalog_pages_are_served_while_the_configured_Redis_cannot_be_reached()
+    {
+        using var factory = new RedisShopFactory(new() { ["Redis:Configuration"] = $"127.0.0.1:{ClosedPort()},connectTimeout=500" });
+        var product = await factory.CreateProductAsync(name: "Offline Kettle " + ShopData.Unique());
+        var visitor = factory.CreateShopClient();
+
+        // Twice each: neither reading a page from the store nor storing it may fail the request.
+        foreach (var url in new[] { "/", "/products", "/categories", $"/products/{product.Slug}", "/", $"/products/{product.Slug}" })
+        {
+            using var response = await visitor.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        }
+        var page = await visitor.GetHtmlAsync($"/products/{product.Slug}");
+        Assert.Equal(product.Name, page.QuerySelector("#product-name")!.TextContent);
+        using var ready = await factory.CreateClient().GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+    }
+
     /// <summary>
     /// The shop app with Redis settings given as host settings: the app decides at startup whether to use Redis, before
     /// the factory's app configuration is added.

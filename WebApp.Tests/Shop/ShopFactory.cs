@@ -91,8 +91,12 @@ public sealed class RecordingEmailSender : IEmailSender
 
     public void FailFor(string email, int times) => _failuresLeft[email] = times;
 
+    /// <summary>Called as each email is sent (e.g. to stop the app mid-round).</summary>
+    public Action<string>? OnSend { get; set; }
+
     public Task SendEmailAsync(string email, string subject, string htmlMessage)
     {
+        OnSend?.Invoke(email);
         if (_failuresLeft.TryGetValue(email, out var left) && left > 0)
         {
             _failuresLeft[email] = left - 1;
