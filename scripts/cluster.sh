@@ -137,7 +137,17 @@ for i in 0 1 2; do
 done
 echo "cluster.sh: app1-3 on 127.0.0.1:${app_ports[*]}, nginx on https://127.0.0.1:$nginx_port, SMTP sink on $smtp_port"
 
+driver_status=0
 /usr/bin/python3 scripts/cluster_driver.py \
   --base "https://127.0.0.1:$nginx_port" --cafile "$CLUSTER_DIR/nginx/cert.pem" \
   --maildir "$CLUSTER_DIR/maildir" --psql "$(postgres_bin)/psql" --postgres-port "$POSTGRES_PORT" \
-  --kill-pid "${app_pids[1]}" --kill-name app2
+  --kill-pid "${app_pids[1]}" --kill-name app2 || driver_status=$?
+
+# The shop's counters as each surviving instance's /metrics tells them (its own port, loopback: allowed).
+for i in 0 2; do
+  metrics=$(curl -fsS "http://127.0.0.1:${app_ports[$i]}/metrics") \
+    || { echo "cluster.sh: app$((i + 1)) /metrics failed" >&2; exit 1; }
+  echo "cluster.sh: app$((i + 1)) /metrics: $(grep -E '^webapp_[a-z_]+(\{[^}]*\})? ' <<<"$metrics" | sed 's/{[^}]*}//' | tr '\n' ' ')"
+  grep -q '^db_client_connection' <<<"$metrics" || echo "cluster.sh: app$((i + 1)) /metrics has no Npgsql meter" >&2
+done
+exit $driver_status

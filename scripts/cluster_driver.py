@@ -96,10 +96,11 @@ class Browser:
             BoundHTTPSHandler(context, self.address), urllib.request.HTTPCookieProcessor(self.cookies), NoRedirect())
         self.instances = []
 
-    def request(self, method, path, form=None, refusable=False):
-        """One request; a 5xx, or an answer that no instance gave, is a failure, except nginx's 429 when refusable."""
+    def request(self, method, path, form=None, refusable=False, hidden=False, headers=None):
+        """One request; a 5xx, or an answer that no instance gave, is a failure, except nginx's 429 when refusable
+        (or its 404 when hidden)."""
         data = urllib.parse.urlencode(form).encode() if form is not None else None
-        request = urllib.request.Request(args.base + path, data=data, method=method)
+        request = urllib.request.Request(args.base + path, data=data, method=method, headers=headers or {})
         try:
             with self.opener.open(request, timeout=60) as answer:
                 response = Response(answer.status, answer.headers, answer.read().decode("utf-8", "replace"))
@@ -110,10 +111,10 @@ class Browser:
                 figures["requests"] += 1
                 figures["failures"] += 1
             raise RuntimeError(f"{method} {path}: {error}") from error
-        if refusable and response.status == 429 and response.instance is None:
+        if response.instance is None and ((refusable and response.status == 429) or (hidden and response.status == 404)):
             with lock:
                 figures["requests"] += 1
-                figures["refused by nginx"] += 1
+                figures["answered by nginx itself"] += 1
             return response
         with lock:
             figures["requests"] += 1
@@ -224,6 +225,9 @@ def sign_in(address):
                                {"Input.Email": address, "Input.Password": PASSWORD})
     if answer.status != 302:
         raise RuntimeError(f"sign-in of {address}: {answer.status}, not a redirect")
+    cookies = answer.headers.get_all("Set-Cookie") or []
+    if not any(c.startswith("__Host-WebApp.Identity=") and "secure" in c.lower() for c in cookies):
+        raise RuntimeError(f"sign-in of {address}: no Secure __Host-WebApp.Identity cookie")
     return browser
 
 
@@ -320,11 +324,37 @@ def main():
         violation(f"the signed-in customer was served by {sorted(set(first.instances))} only")
     figures["alternating requests"] = len(first.instances)
 
+    production_headers()
+    hidden = Browser().request("GET", "/metrics", refusable=True, hidden=True)
+    if hidden.status != 404 or hidden.instance is not None:
+        violation(f"/metrics through nginx: {hidden.status} from {hidden.instance}, not nginx's 404")
+
     checkouts(browsers, addresses[1:], scarce_id)
     sign_in_limit()
     outbox()
     kill_under_load(first, plenty_id)
     return finish(started)
+
+
+def production_headers():
+    """The headers a Production response carries through nginx, printed for the README, and checked."""
+    print("cluster: the headers of a Production page through nginx", flush=True)
+    # A host name of the site's (ASP.NET Core sends no HSTS to localhost or 127.0.0.1).
+    page = Browser().request("GET", "/products", headers={"Accept-Encoding": "br, gzip", "Host": "shop.example.com"})
+    login = Browser().request("GET", "/Identity/Account/Login")
+    expected = {"Strict-Transport-Security": "max-age=31536000", "Content-Security-Policy": "frame-ancestors 'none'",
+                "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
+                "Referrer-Policy": "strict-origin-when-cross-origin", "Permissions-Policy": "camera=()",
+                "Content-Encoding": ""}
+    for name, part in expected.items():
+        value = page.headers.get(name)
+        print(f"  {name}: {value}", flush=True)
+        if value is None or part not in value:
+            violation(f"/products through nginx: {name} is {value!r}")
+    for cookie in login.headers.get_all("Set-Cookie") or []:
+        print(f"  Set-Cookie: {cookie.split('=', 1)[0]}=...; {cookie.split(';', 1)[1].strip() if ';' in cookie else ''}", flush=True)
+        if "secure" not in cookie.lower() or ("Antiforgery" in cookie and not cookie.startswith("__Host-")):
+            violation(f"a cookie without Secure, or the antiforgery cookie without __Host-: {cookie.split('=', 1)[0]}")
 
 
 # 2. 50 simultaneous checkouts of a product with stock 10 --------------------------------------------------------------

@@ -105,11 +105,17 @@ public static class OperationsSetup
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
-        // Names the instance that answered (Operations:InstanceName), so that a cluster's test can see the balancing.
+        // Names the instance that answered (Operations:InstanceName), so that a cluster's test can see the balancing. Set
+        // as the response starts, so that a page from the shared output cache names the instance serving it, not the
+        // one that stored it.
         if (app.Configuration[InstanceNameKey] is { Length: > 0 } instance)
             app.Use((context, next) =>
             {
-                context.Response.Headers[InstanceHeader] = instance;
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers[InstanceHeader] = instance;
+                    return Task.CompletedTask;
+                });
                 return next(context);
             });
         // Health checks and metrics are read over plain HTTP on the instance's own port (systemd, nginx, a scraper).
