@@ -92,6 +92,8 @@ public static class AccountsSetup
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MailRequestThrottle>();
         builder.Services.AddScoped<AccountMail>();
+        builder.Services.AddScoped<AccountDeletion>();
+        builder.Services.AddScoped<PersonalDataExport>();
     }
 
     /// <summary>Outgoing mail for Identity's confirmation and password-reset messages (and anything else).</summary>

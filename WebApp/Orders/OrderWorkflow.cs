@@ -103,7 +103,8 @@ public sealed class OrderWorkflow(AppDbContext db, IAdminHistory history, TimePr
                         .SetProperty(p => p.UpdatedAt, now), cancellationToken);
             }
         }
-        db.Add(OutboxMessage.For(OrderEmails.StatusChanged(order), now));
+        // A deleted customer's order has a placeholder address and nobody to tell.
+        if (order.CustomerId is not null) db.Add(OutboxMessage.For(OrderEmails.StatusChanged(order), now));
         try
         {
             // The UPDATE checks Version, so a change committed since the order was read fails here (other providers).
