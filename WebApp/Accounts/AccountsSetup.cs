@@ -7,6 +7,7 @@ using WebApp.Accounts.Mail;
 using WebApp.Accounts.Permissions;
 using WebApp.Accounts.SignIn;
 using WebApp.Data;
+using WebApp.Mail;
 using WebApp.Management.Checks;
 using WebApp.Site;
 
@@ -104,6 +105,7 @@ public static class AccountsSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<IPostConfigureOptions<EmailOptions>, EmailOptionsSetup>();
         builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        builder.Services.AddSingleton<EmailLayout>();
         builder.Services.AddSingleton<IEmailSender, MailKitEmailSender>();
         builder.Services.AddSystemCheck<EmailSettingsCheck>();
         builder.Services.AddUserPermissions();
