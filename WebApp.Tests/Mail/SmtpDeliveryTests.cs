@@ -23,7 +23,8 @@ public sealed class SmtpDeliveryTests : IDisposable
         var mail = Assert.Single(_server.Received);
         Assert.Equal(("buyer@example.com", "Order WA-1 confirmed"), (mail.To, mail.Subject));
         Assert.Contains("<a href=\"https://shop.example/orders/WA-1?x=1&amp;y=2\">", mail.Body);
-        Assert.Equal("Thank you & welcome.\n\nSee your order (https://shop.example/orders/WA-1?x=1&y=2)\n",
+        Assert.Equal("WebApp\n\nThank you & welcome.\n\nSee your order (https://shop.example/orders/WA-1?x=1&y=2)\n\n"
+                     + "This email was sent by WebApp: http://localhost:5000/\n",
             mail.Text.ReplaceLineEndings("\n"));
         var row = await factory.RowAsync(id);
         Assert.NotNull(row.SentAt);

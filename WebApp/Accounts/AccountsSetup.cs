@@ -8,6 +8,7 @@ using WebApp.Accounts.Mail;
 using WebApp.Accounts.Permissions;
 using WebApp.Accounts.SignIn;
 using WebApp.Data;
+using WebApp.Mail;
 using WebApp.Management.Checks;
 using WebApp.Site;
 
@@ -95,6 +96,8 @@ public static class AccountsSetup
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MailRequestThrottle>();
         builder.Services.AddScoped<AccountMail>();
+        builder.Services.AddScoped<AccountDeletion>();
+        builder.Services.AddScoped<PersonalDataExport>();
     }
 
     /// <summary>Outgoing mail for Identity's confirmation and password-reset messages (and anything else).</summary>
@@ -105,6 +108,7 @@ public static class AccountsSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<IPostConfigureOptions<EmailOptions>, EmailOptionsSetup>();
         builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        builder.Services.AddSingleton<EmailLayout>();
         builder.Services.AddSingleton<IEmailSender, MailKitEmailSender>();
         builder.Services.AddSystemCheck<EmailSettingsCheck>();
         builder.Services.AddUserPermissions();

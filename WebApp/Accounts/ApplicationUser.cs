@@ -6,7 +6,7 @@ namespace WebApp.Accounts;
 /// <summary>A site user; IsStaff and IsSuperuser play the parts of Django's flags of the same names.</summary>
 public class ApplicationUser : IdentityUser
 {
-    [StringLength(100)]
+    [StringLength(100), PersonalData]
     [Display(Name = "Display name")]
     public string? DisplayName { get; set; }
 
@@ -20,10 +20,10 @@ public class ApplicationUser : IdentityUser
     public bool IsSuperuser { get; set; }
 
     /// <summary>Stamped when the object is made for a new account; EF overwrites it with the stored value when loading.</summary>
-    [Display(Name = "Date joined")]
+    [Display(Name = "Date joined"), PersonalData]
     public DateTime DateJoined { get; set; } = DateTime.UtcNow;
 
-    [Display(Name = "Last login")]
+    [Display(Name = "Last login"), PersonalData]
     public DateTime? LastLogin { get; set; }
 
     public override string ToString() => Email ?? UserName ?? Id;

@@ -11,8 +11,6 @@ internal static class ContactMessage
     public static EmailMessage ToStaff(string staffEmail, string name, string email, string message) => new(
         staffEmail,
         $"Contact form: {name}",
-        "<!DOCTYPE html><html><body style=\"font-family: sans-serif\">"
-        + $"<p>From <strong>{Html.Encode(name)}</strong> &lt;{Html.Encode(email)}&gt;:</p>"
-        + $"<p style=\"white-space: pre-wrap\">{Html.Encode(message)}</p>"
-        + "</body></html>");
+        $"<p>From <strong>{Html.Encode(name)}</strong> &lt;{Html.Encode(email)}&gt;:</p>"
+        + $"<p style=\"white-space: pre-wrap\">{Html.Encode(message)}</p>");
 }

@@ -12,9 +12,9 @@ public class Order : ITimestamped, IVersioned
     [Display(Name = "Order number")]
     public string Number { get; set; } = "";
 
-    [Required]
+    /// <summary>Null once the customer deleted their account: the order stays, with its personal data replaced.</summary>
     [Display(Name = "Customer")]
-    public string CustomerId { get; set; } = "";
+    public string? CustomerId { get; set; }
     public ApplicationUser? Customer { get; set; }
 
     public OrderStatus Status { get; set; } = OrderStatus.Pending;

@@ -6,23 +6,26 @@ using WebApp.Site;
 
 namespace WebApp.Orders;
 
-/// <summary>The emails a customer gets about an order. Every value is HTML-encoded: names and addresses are user input.</summary>
+/// <summary>
+/// The emails a customer gets about an order (their content: <see cref="EmailLayout"/> frames it), each with a link to
+/// the order's page. Every value is HTML-encoded: names and addresses are user input.
+/// </summary>
 public static class OrderEmails
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
     /// <summary>Sent when the order is placed; the order's lines must be loaded.</summary>
-    public static EmailMessage Confirmation(Order order) => new(
+    public static EmailMessage Confirmation(Order order, SiteOptions site) => new(
         order.ContactEmail,
         $"Order {order.Number} confirmed",
-        Body(order, $"Thank you for your order <strong>{Html.Encode(order.Number)}</strong>. "
+        Body(order, site, $"Thank you for your order <strong>{Html.Encode(order.Number)}</strong>. "
                     + "We will email you again when it has been paid, shipped and delivered."
                     + (order.PaymentInstructions is { } instructions
                         ? $"</p><p><strong>What to do next ({Html.Encode(order.PaymentMethod)}):</strong> {Html.Encode(instructions)}"
                         : "")));
 
     /// <summary>Sent after every change of status; the order's lines must be loaded.</summary>
-    public static EmailMessage StatusChanged(Order order)
+    public static EmailMessage StatusChanged(Order order, SiteOptions site)
     {
         var number = Html.Encode(order.Number);
         var (subject, news) = order.Status switch
@@ -33,15 +36,18 @@ public static class OrderEmails
             OrderStatus.Cancelled => ($"Order {order.Number} has been cancelled", $"Your order <strong>{number}</strong> has been cancelled. You have not been charged for anything not yet paid; any payment will be refunded."),
             _ => ($"Order {order.Number} is now {order.Status}", $"Your order <strong>{number}</strong> is now {Html.Encode(order.Status.ToString())}."),
         };
-        return new EmailMessage(order.ContactEmail, subject, Body(order, news));
+        return new EmailMessage(order.ContactEmail, subject, Body(order, site, news));
     }
 
-    private static string Body(Order order, string newsHtml)
+    /// <summary>The order's page on the site, for the link in every order email.</summary>
+    public static string OrderLink(SiteOptions site, string number) => site.LinkTo("/orders/" + Uri.EscapeDataString(number));
+
+    private static string Body(Order order, SiteOptions site, string newsHtml)
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html><body style=\"font-family: sans-serif\">");
         html.Append($"<p>Hello {Html.Encode(order.ShippingName)},</p>");
         html.Append($"<p>{newsHtml}</p>");
+        html.Append($"<p><a href=\"{Html.Encode(OrderLink(site, order.Number))}\">View order {Html.Encode(order.Number)}</a></p>");
         html.Append($"<p>Placed {Html.Encode(Formats.Timestamp(order.CreatedAt))}. Status: <strong>{Html.Encode(order.Status.ToString())}</strong></p>");
         html.Append("<table cellpadding=\"4\" style=\"border-collapse: collapse\">");
         html.Append("<thead><tr><th align=\"left\">Product</th><th align=\"left\">SKU</th><th align=\"right\">Quantity</th>"
@@ -60,7 +66,7 @@ public static class OrderEmails
         html.Append("<p>Shipping to:<br>");
         foreach (var part in AddressLines(order))
             html.Append(Html.Encode(part)).Append("<br>");
-        html.Append("</p><p>Thank you for shopping with WebApp.</p></body></html>");
+        html.Append($"</p><p>Thank you for shopping with {Html.Encode(site.Name)}.</p>");
         return html.ToString();
     }
 

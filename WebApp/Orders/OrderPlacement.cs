@@ -4,6 +4,7 @@ using WebApp.Cart;
 using WebApp.Data;
 using WebApp.Mail;
 using WebApp.Operations;
+using WebApp.Site;
 
 namespace WebApp.Orders;
 
@@ -12,7 +13,9 @@ namespace WebApp.Orders;
 /// can never be oversold or go negative), prices come from the catalog, the confirmation email goes into the outbox,
 /// and the cart is emptied. If any line cannot be had, nothing at all changes.
 /// </summary>
-public sealed class OrderPlacement(AppDbContext db, TimeProvider time, IOptions<CheckoutOptions> checkout, ILogger<OrderPlacement> logger, ShopMetrics metrics)
+public sealed class OrderPlacement(
+    AppDbContext db, TimeProvider time, IOptions<CheckoutOptions> checkout, IOptions<SiteOptions> site, ILogger<OrderPlacement> logger,
+    ShopMetrics metrics)
 {
     public const string CustomerActor = "Customer";
     private const int MaxAttempts = 3;
@@ -148,7 +151,7 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, IOptions<
             if (await db.Orders.AnyAsync(o => o.Number == order.Number, cancellationToken)) continue;
             // The order number is the payment reference.
             order.PaymentInstructions = payment.InstructionsFor(order.Number, order.Total);
-            var email = OrderEmails.Confirmation(order);
+            var email = OrderEmails.Confirmation(order, site.Value);
             (confirmation.To, confirmation.Subject, confirmation.HtmlBody) = (email.To, email.Subject, email.HtmlBody);
             try
             {

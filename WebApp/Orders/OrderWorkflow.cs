@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WebApp.Admin;
 using WebApp.Data;
 using WebApp.Mail;
+using WebApp.Site;
 
 namespace WebApp.Orders;
 
@@ -22,7 +24,8 @@ public sealed record OrderActor(string Name, string? UserId = null)
 /// transaction that also records the history, returns the stock of a cancelled order and puts the customer's email in
 /// the outbox. Used by the customer's "Cancel order" and by the admin's status actions.
 /// </summary>
-public sealed class OrderWorkflow(AppDbContext db, IAdminHistory history, TimeProvider time, ILogger<OrderWorkflow> logger)
+public sealed class OrderWorkflow(
+    AppDbContext db, IAdminHistory history, TimeProvider time, IOptions<SiteOptions> site, ILogger<OrderWorkflow> logger)
 {
     private static readonly Dictionary<OrderStatus, OrderStatus[]> Moves = new()
     {
@@ -103,7 +106,8 @@ public sealed class OrderWorkflow(AppDbContext db, IAdminHistory history, TimePr
                         .SetProperty(p => p.UpdatedAt, now), cancellationToken);
             }
         }
-        db.Add(OutboxMessage.For(OrderEmails.StatusChanged(order), now));
+        // A deleted customer's order has a placeholder address and nobody to tell.
+        if (order.CustomerId is not null) db.Add(OutboxMessage.For(OrderEmails.StatusChanged(order, site.Value), now));
         try
         {
             // The UPDATE checks Version, so a change committed since the order was read fails here (other providers).

@@ -9,4 +9,12 @@ public sealed class SiteOptions
 
     [Required(AllowEmptyStrings = false, ErrorMessage = "Site:Name must name the shop.")]
     public string Name { get; set; } = "WebApp";
+
+    /// <summary>Where customers reach the shop (Django's site domain): the base of the links in emails, sent without a request.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Site:Url must be the shop's address, such as https://shop.example.com.")]
+    [Url(ErrorMessage = "Site:Url must be an http or https address, such as https://shop.example.com.")]
+    public string Url { get; set; } = "http://localhost:5000";
+
+    /// <summary>An absolute link to a path of the site ("/orders/WA-1" → "https://shop.example.com/orders/WA-1").</summary>
+    public string LinkTo(string path) => Url.TrimEnd('/') + path;
 }

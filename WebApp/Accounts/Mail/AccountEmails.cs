@@ -3,7 +3,7 @@ using WebApp.Mail;
 
 namespace WebApp.Accounts.Mail;
 
-/// <summary>The emails the account pages send; links are absolute and HTML-encoded.</summary>
+/// <summary>The emails the account pages send (their content: <see cref="EmailLayout"/> frames it); links are absolute and HTML-encoded.</summary>
 public static class AccountEmails
 {
     public const string ConfirmSubject = "Confirm your email";
@@ -14,21 +14,18 @@ public static class AccountEmails
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
     public static EmailMessage ConfirmEmail(string to, string link) => new(to, ConfirmSubject,
-        Body($"<p>Please confirm your account by <a href=\"{Html.Encode(link)}\">clicking here</a>.</p>"));
+        $"<p>Please confirm your account by <a href=\"{Html.Encode(link)}\">clicking here</a>.</p>");
 
     public static EmailMessage ResetPassword(string to, string link) => new(to, ResetSubject,
-        Body($"<p>Please reset your password by <a href=\"{Html.Encode(link)}\">clicking here</a>. "
-             + "Resetting it also confirms this email address. If you did not ask for this, you can ignore this email.</p>"));
+        $"<p>Please reset your password by <a href=\"{Html.Encode(link)}\">clicking here</a>. "
+        + "Resetting it also confirms this email address. If you did not ask for this, you can ignore this email.</p>");
 
     /// <summary>Sent instead of a confirmation when someone registers with an address that already has an account.</summary>
     public static EmailMessage AlreadyRegistered(string to, string loginLink, string resetLink) => new(to, AlreadyRegisteredSubject,
-        Body($"<p>Someone (perhaps you) tried to create an account with this email address, which already has one. "
-             + $"You can <a href=\"{Html.Encode(loginLink)}\">log in</a>, or <a href=\"{Html.Encode(resetLink)}\">reset your password</a> "
-             + "if you have forgotten it. If it was not you, you can ignore this email: nothing has changed.</p>"));
+        $"<p>Someone (perhaps you) tried to create an account with this email address, which already has one. "
+        + $"You can <a href=\"{Html.Encode(loginLink)}\">log in</a>, or <a href=\"{Html.Encode(resetLink)}\">reset your password</a> "
+        + "if you have forgotten it. If it was not you, you can ignore this email: nothing has changed.</p>");
 
     public static EmailMessage ConfirmEmailChange(string to, string link) => new(to, ConfirmChangeSubject,
-        Body($"<p>Please confirm your new email address by <a href=\"{Html.Encode(link)}\">clicking here</a>.</p>"));
-
-    private static string Body(string html) =>
-        $"<!DOCTYPE html><html><body style=\"font-family: sans-serif\">{html}<p>WebApp</p></body></html>";
+        $"<p>Please confirm your new email address by <a href=\"{Html.Encode(link)}\">clicking here</a>.</p>");
 }

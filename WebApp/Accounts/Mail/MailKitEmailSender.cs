@@ -1,20 +1,21 @@
 using MailKit.Net.Smtp;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.Extensions.Options;
+using WebApp.Mail;
 using MimeKit;
 
 namespace WebApp.Accounts.Mail;
 
 /// <summary>
 /// Sends mail over SMTP with MailKit, or writes it as .eml files to the pickup folder (development and tests).
-/// Every message carries a plain-text part beside the HTML one. Failures throw, so that the outbox retries them.
+/// Every message is framed by the one <see cref="EmailLayout"/> and carries a plain-text part beside the HTML one. Failures throw, so that the outbox retries them.
 /// </summary>
-internal sealed class MailKitEmailSender(IOptions<EmailOptions> options, ILogger<MailKitEmailSender> logger) : IEmailSender
+internal sealed class MailKitEmailSender(IOptions<EmailOptions> options, EmailLayout layout, ILogger<MailKitEmailSender> logger) : IEmailSender
 {
     public async Task SendEmailAsync(string email, string subject, string htmlMessage)
     {
         var settings = options.Value;
-        using var message = Compose(settings.From, email, subject, htmlMessage);
+        using var message = Compose(settings.From, email, subject, layout.Apply(subject, htmlMessage));
         // Not the request's token: a mail the user asked for is sent even if they close the page.
         if (settings.UsesPickupDirectory)
         {

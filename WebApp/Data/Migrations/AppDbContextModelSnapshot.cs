@@ -677,7 +677,6 @@ namespace WebApp.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CustomerId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdempotencyKey")
@@ -991,8 +990,7 @@ namespace WebApp.Data.Migrations
                     b.HasOne("WebApp.Accounts.ApplicationUser", "Customer")
                         .WithMany()
                         .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Customer");
                 });

@@ -724,7 +724,6 @@ namespace WebApp.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CustomerId")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("IdempotencyKey")
@@ -1042,8 +1041,7 @@ namespace WebApp.Data.Migrations.Postgres
                     b.HasOne("WebApp.Accounts.ApplicationUser", "Customer")
                         .WithMany()
                         .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Customer");
                 });

@@ -712,7 +712,6 @@ namespace WebApp.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<string>("CustomerId")
-                        .IsRequired()
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("IdempotencyKey")
@@ -1031,8 +1030,7 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.HasOne("WebApp.Accounts.ApplicationUser", "Customer")
                         .WithMany()
                         .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Customer");
                 });
