@@ -5,6 +5,7 @@ using WebApp.Cart;
 using WebApp.Contact;
 using WebApp.Data;
 using WebApp.Management;
+using WebApp.Media;
 using WebApp.Operations;
 using WebApp.Site;
 
@@ -15,6 +16,7 @@ builder.AddAppDatabase();
 builder.AddKeyRing();
 builder.AddAccounts();
 builder.AddSite();
+builder.AddMedia();
 builder.AddShop();
 builder.AddContact();
 builder.AddAdmin();
@@ -30,6 +32,7 @@ if (command is not null)
 await app.PrepareDatabaseAsync();
 app.UseOperations();
 app.UseSite();
+app.UseMedia();
 app.UseAccounts();
 app.UseAdmin();
 app.UseApi();
