@@ -32,7 +32,7 @@ public sealed class ImageUploads(IMediaStore store, IOptions<MediaOptions> optio
         var limits = options.Value;
         var bytes = await ReadAtMostAsync(upload, limits.MaxUploadBytes, cancellationToken);
         if (bytes is null)
-            return ImageUploadResult.Refused($"The file is larger than {Megabytes(limits.MaxUploadBytes)}: upload a smaller picture.");
+            return ImageUploadResult.Refused($"The file is larger than {Size(limits.MaxUploadBytes)}: upload a smaller picture.");
 
         Image<Rgba32> image;
         try
@@ -120,6 +120,7 @@ public sealed class ImageUploads(IMediaStore store, IOptions<MediaOptions> optio
         return buffer.ToArray();
     }
 
-    private static string Megabytes(long bytes) =>
-        string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB");
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0} KB");
 }
