@@ -726,3 +726,43 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130065430_AddProductImages'
+)
+BEGIN
+    CREATE TABLE [ProductImages] (
+        [Id] int NOT NULL IDENTITY,
+        [ProductId] int NOT NULL,
+        [ImageKey] nvarchar(64) NOT NULL,
+        [Width] int NOT NULL,
+        [Height] int NOT NULL,
+        [AltText] nvarchar(200) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [IsPrimary] bit NOT NULL,
+        CONSTRAINT [PK_ProductImages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProductImages_Products_ProductId] FOREIGN KEY ([ProductId]) REFERENCES [Products] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130065430_AddProductImages'
+)
+BEGIN
+    CREATE INDEX [IX_ProductImages_ProductId_IsPrimary_SortOrder] ON [ProductImages] ([ProductId], [IsPrimary], [SortOrder]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130065430_AddProductImages'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130065430_AddProductImages', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
