@@ -25,6 +25,15 @@ internal static class ProductImages
         return rows.GroupBy(r => r.ProductId).ToDictionary(g => g.Key, g => g.First().Image);
     }
 
+    /// <summary>Absolute addresses of the products' primary images at mail size (80 px shown, 160 px stored), or none without a public base URL.</summary>
+    public static async Task<IReadOnlyDictionary<int, string>> MailUrlsAsync(
+        AppDbContext db, string? publicBaseUrl, IReadOnlyCollection<int> productIds, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(publicBaseUrl)) return new Dictionary<int, string>();
+        var images = await PrimaryOfAsync(db, productIds, cancellationToken);
+        return images.ToDictionary(i => i.Key, i => publicBaseUrl.TrimEnd('/') + i.Value.Url(ImageSizes.Widths[0]));
+    }
+
     private static IQueryable<ProductImage> InPageOrder(IQueryable<ProductImage> images) =>
         images.Where(i => i.ImageKey != "").OrderByDescending(i => i.IsPrimary).ThenBy(i => i.SortOrder).ThenBy(i => i.Id);
 }

@@ -11,6 +11,13 @@ public sealed class MediaOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "Media:Root must name the media folder.")]
     public string Root { get; set; } = "data/media";
 
+    /// <summary>
+    /// The shop's public address (<c>https://shop.example.com</c>): mails show pictures from it. Unset, mails have none,
+    /// because a mail needs an absolute address and the request's Host header is the visitor's to choose.
+    /// </summary>
+    [Url(ErrorMessage = "Media:PublicBaseUrl must be an absolute http(s) address.")]
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>The largest upload accepted, in bytes.</summary>
     [Range(1, 100 * 1024 * 1024, ErrorMessage = "Media:MaxUploadBytes must be between 1 and 104857600.")]
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;

@@ -11,15 +11,15 @@ public static class OrderEmails
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    /// <summary>Sent when the order is placed; the order's lines must be loaded.</summary>
-    public static EmailMessage Confirmation(Order order) => new(
+    /// <summary>Sent when the order is placed; the order's lines must be loaded. <paramref name="images"/>: absolute picture addresses by product id.</summary>
+    public static EmailMessage Confirmation(Order order, IReadOnlyDictionary<int, string>? images = null) => new(
         order.ContactEmail,
         $"Order {order.Number} confirmed",
         Body(order, $"Thank you for your order <strong>{Html.Encode(order.Number)}</strong>. "
                     + "We will email you again when it has been paid, shipped and delivered."
                     + (order.PaymentInstructions is { } instructions
                         ? $"</p><p><strong>What to do next ({Html.Encode(order.PaymentMethod)}):</strong> {Html.Encode(instructions)}"
-                        : "")));
+                        : ""), images));
 
     /// <summary>Sent after every change of status; the order's lines must be loaded.</summary>
     public static EmailMessage StatusChanged(Order order)
@@ -36,7 +36,7 @@ public static class OrderEmails
         return new EmailMessage(order.ContactEmail, subject, Body(order, news));
     }
 
-    private static string Body(Order order, string newsHtml)
+    private static string Body(Order order, string newsHtml, IReadOnlyDictionary<int, string>? images = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html><body style=\"font-family: sans-serif\">");
@@ -48,7 +48,10 @@ public static class OrderEmails
                     + "<th align=\"right\">Unit price</th><th align=\"right\">Total</th></tr></thead><tbody>");
         foreach (var line in order.Lines)
         {
-            html.Append($"<tr><td>{Html.Encode(line.ProductName)}</td><td>{Html.Encode(line.ProductSku)}</td>"
+            var picture = images?.GetValueOrDefault(line.ProductId) is { } src
+                ? $"<img src=\"{Html.Encode(src)}\" width=\"80\" alt=\"\" style=\"vertical-align: middle; margin-right: 8px\">"
+                : "";
+            html.Append($"<tr><td>{picture}{Html.Encode(line.ProductName)}</td><td>{Html.Encode(line.ProductSku)}</td>"
                         + $"<td align=\"right\">{line.Quantity}</td><td align=\"right\">{Html.Encode(Money.Format(line.UnitPrice))}</td>"
                         + $"<td align=\"right\">{Html.Encode(Money.Format(line.LineTotal))}</td></tr>");
         }

@@ -11,7 +11,8 @@ namespace WebApp.Orders;
 /// can never be oversold or go negative), prices come from the catalog, the confirmation email goes into the outbox,
 /// and the cart is emptied. If any line cannot be had, nothing at all changes.
 /// </summary>
-public sealed class OrderPlacement(AppDbContext db, TimeProvider time, IOptions<CheckoutOptions> checkout, ILogger<OrderPlacement> logger)
+public sealed class OrderPlacement(
+    AppDbContext db, TimeProvider time, IOptions<CheckoutOptions> checkout, IOptions<Media.MediaOptions> media, ILogger<OrderPlacement> logger)
 {
     public const string CustomerActor = "Customer";
     private const int MaxAttempts = 3;
@@ -139,13 +140,14 @@ public sealed class OrderPlacement(AppDbContext db, TimeProvider time, IOptions<
     private async Task<bool> SaveWithUniqueNumberAsync(
         Order order, PaymentMethodOption payment, OutboxMessage confirmation, CancellationToken cancellationToken)
     {
+        var images = await Catalog.ProductImages.MailUrlsAsync(db, media.Value.PublicBaseUrl, order.Lines.Select(l => l.ProductId).ToList(), cancellationToken);
         for (var draw = 1; draw <= 5; draw++)
         {
             order.Number = OrderNumbers.New();
             if (await db.Orders.AnyAsync(o => o.Number == order.Number, cancellationToken)) continue;
             // The order number is the payment reference.
             order.PaymentInstructions = payment.InstructionsFor(order.Number, order.Total);
-            var email = OrderEmails.Confirmation(order);
+            var email = OrderEmails.Confirmation(order, images);
             (confirmation.To, confirmation.Subject, confirmation.HtmlBody) = (email.To, email.Subject, email.HtmlBody);
             try
             {
