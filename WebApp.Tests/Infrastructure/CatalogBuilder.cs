@@ -1,10 +1,11 @@
 using WebApp.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using WebApp.Catalog;
 
 namespace WebApp.Tests.Infrastructure;
 
 /// <summary>
-/// Catalog rows for a test: categories, products, tags, users and reviews, with every required field filled in
+/// Catalog rows for a test: categories, products, tags, users, reviews and product images, with every required field filled in
 /// and saved together. Products are created one minute apart, so "newest" is the last one built.
 /// </summary>
 public sealed class CatalogBuilder
@@ -15,6 +16,7 @@ public sealed class CatalogBuilder
     private readonly List<Product> _products = [];
     private readonly List<ApplicationUser> _users = [];
     private readonly List<Review> _reviews = [];
+    private readonly List<ProductImage> _images = [];
     private readonly HashSet<string> _usedSlugs = [];
     private Category? _defaultCategory;
 
@@ -94,9 +96,24 @@ public sealed class CatalogBuilder
         return review;
     }
 
+    /// <summary>A picture of <paramref name="product"/>, stored in the app's media store (every size) when saved.</summary>
+    public ProductImage Image(Product product, string altText, int width = 800, int height = 600, bool primary = true, int sortOrder = 0)
+    {
+        var image = new ProductImage { Product = product, AltText = altText, Width = width, Height = height, IsPrimary = primary, SortOrder = sortOrder };
+        _images.Add(image);
+        return image;
+    }
+
     /// <summary>Saves everything built so far; the entities get their database ids.</summary>
     public Task SaveAsync(WebAppFactory factory) => factory.WithDbAsync(async db =>
     {
+        var uploads = factory.Services.GetRequiredService<global::WebApp.Media.ImageUploads>();
+        foreach (var image in _images)
+        {
+            var stored = await uploads.StoreAsync(new MemoryStream(TestImages.Png(image.Width, image.Height)), CancellationToken.None);
+            (image.ImageKey, image.Width, image.Height) = (stored.Key!, stored.Width, stored.Height);
+        }
+        db.ProductImages.AddRange(_images);
         db.Categories.AddRange(_categories);
         db.Users.AddRange(_users);
         db.Products.AddRange(_products);

@@ -59,4 +59,25 @@ public static class HtmlForms
         await client.PostWithTokenAsync(url, url, fields);
 
     public static KeyValuePair<string, string> Field(string name, string value) => new(name, value);
+
+    /// <summary>POSTs fields and one file as multipart/form-data, as a form with a file input does, with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostMultipartWithTokenAsync(
+        this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string fileField, string fileName, byte[]? file)
+    {
+        var page = await client.GetHtmlAsync(url);
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields.Where(f => f.Key != "__RequestVerificationToken"))
+            content.Add(new StringContent(value), name);
+        content.Add(new StringContent(page.AntiforgeryToken("form.admin-change-form, form")), "__RequestVerificationToken");
+        // A browser sends an empty part with an empty file name for an empty file input.
+        var part = new ByteArrayContent(file ?? []);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        part.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data")
+        {
+            Name = $"\"{fileField}\"",
+            FileName = $"\"{(file is null ? "" : fileName)}\"",
+        };
+        content.Add(part);
+        return await client.PostAsync(url, content);
+    }
 }

@@ -16,6 +16,11 @@ internal static class TestProcessSettings
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
     }
 
+    /// <summary>Apps that no factory configures (the command tests) store pictures in a folder of this process, not under data/.</summary>
+    [ModuleInitializer]
+    internal static void KeepMediaOutOfTheRepository() =>
+        Environment.SetEnvironmentVariable("Media__Root", Directory.CreateTempSubdirectory("webapp-test-media-").FullName);
+
     /// <summary>
     /// The app picks its context type from Database:Provider while Program registers services, before a test factory's
     /// own configuration applies; the engine of the run is therefore the process's (each factory still has its own

@@ -22,6 +22,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database => SharedDatabase ?? _ownDatabase;
     public string MailPickupDirectory => System.IO.Path.Combine(WorkDirectory, "mail");
+    public string MediaDirectory => System.IO.Path.Combine(WorkDirectory, "media");
 
     /// <summary>Everything the app logged at Warning and above (the configured level), for tests of security logging.</summary>
     public CapturedLogs Logs { get; } = new();
@@ -49,6 +50,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
             var settings = new Dictionary<string, string?>
             {
                 ["Email:PickupDirectory"] = MailPickupDirectory,
+                ["Media:Root"] = MediaDirectory,
                 ["Logging:LogLevel:Default"] = "Warning",
                 // Tests share one client address and sign the same users in many times; the throttle tests lower these.
                 ["Accounts:SignInThrottle:PerAddressPermitLimit"] = "100000",

@@ -129,6 +129,8 @@ public sealed class CartService(
     {
         var lines = await db.Set<CartItem>().Where(ItemOwnedBy(owner)).OrderBy(i => i.Id)
             .ProjectTo<CartLine>(mapping).ToListAsync(cancellationToken);
+        var images = await Catalog.ProductImages.PrimaryOfAsync(db, lines.Select(l => l.ProductId).ToList(), cancellationToken);
+        foreach (var line in lines) line.Image = images.GetValueOrDefault(line.ProductId);
         return new CartSummary(lines);
     }
 

@@ -16,6 +16,9 @@ public sealed class CartLine
     public int Stock { get; set; }
     public bool IsAvailable { get; set; }
 
+    /// <summary>The product's primary image (read after the lines), or null.</summary>
+    public Media.MediaImage? Image { get; set; }
+
     public decimal LineTotal => UnitPrice * Quantity;
 
     /// <summary>The most the customer may put in the cart now (at least 1, so the form stays usable).</summary>

@@ -49,6 +49,22 @@ internal sealed class ProductAdmin : ModelAdmin<Product>
         ReadonlyFields = [p => p.CreatedAt, p => p.UpdatedAt];
         ViewOnSite = p => $"/products/{p.Slug}";
     }
+
+    /// <summary>The product's images are edited on their own admin (catalog/productimage): a box links there.</summary>
+    public override async Task<IReadOnlyList<ChangeFormPanel>> ChangeFormPanelsAsync(AdminObjectContext<Product> context, CancellationToken cancellationToken)
+    {
+        var product = context.Object;
+        var count = await context.Db.Set<ProductImage>().CountAsync(i => i.ProductId == product.Id, cancellationToken);
+        const string images = "/admin/catalog/productimage/";
+        return
+        [
+            new("Images",
+            [
+                new(count == 1 ? "1 image ·" : $"{count} images ·", "See them", $"{images}?q={Uri.EscapeDataString("\"" + product.Sku + "\"")}"),
+                new("", "Add an image", images + "add/"),
+            ], []),
+        ];
+    }
 }
 
 /// <summary>A custom filter: products by how much stock is left.</summary>

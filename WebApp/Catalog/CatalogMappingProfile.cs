@@ -7,7 +7,9 @@ internal sealed class CatalogMappingProfile : Profile
 {
     public CatalogMappingProfile()
     {
-        CreateMap<Product, ProductListItem>();
+        // The primary image is read for the whole page at once (ProductImages), not per row.
+        CreateMap<Product, ProductListItem>()
+            .ForMember(item => item.Image, options => options.Ignore());
 
         // Counted for all categories at once by CatalogQueries (one grouped query, kept while big), not per row.
         CreateMap<Category, CategorySummary>()

@@ -92,6 +92,7 @@ internal sealed class CatalogQueries(AppDbContext db, AutoMapper.IConfigurationP
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (product is null) return null;
+        product.Images = await ProductImages.OfProductAsync(db, product.Id, cancellationToken);
 
         var approved = db.Reviews.AsNoTracking().Where(r => r.ProductId == product.Id && r.IsApproved);
         product.Reviews = await approved

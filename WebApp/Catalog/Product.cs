@@ -39,6 +39,7 @@ public class Product : ITimestamped, IVersioned
 
     public List<Tag> Tags { get; set; } = [];
     public List<Review> Reviews { get; set; } = [];
+    public List<ProductImage> Images { get; set; } = [];
 
     [Display(Name = "Created")]
     public DateTime CreatedAt { get; set; }

@@ -13,6 +13,7 @@ internal sealed class ProductDetails
     public string CategoryName { get; init; } = "";
     public string CategorySlug { get; init; } = "";
     public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<Media.MediaImage> Images { get; set; } = [];
     public ReviewStatistics Reviews { get; set; } = ReviewStatistics.None;
     public IReadOnlyList<ReviewItem> LatestReviews { get; set; } = [];
 }

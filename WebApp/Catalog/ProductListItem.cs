@@ -11,4 +11,7 @@ internal sealed class ProductListItem
     public decimal Price { get; init; }
     public int Stock { get; init; }
     public bool InStock => Stock > 0;
+
+    /// <summary>The primary image (read after the page, by <see cref="ProductImages"/>), or null.</summary>
+    public Media.MediaImage? Image { get; set; }
 }

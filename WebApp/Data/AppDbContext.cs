@@ -22,6 +22,7 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionK
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<ProductImage> ProductImages => Set<ProductImage>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
 

@@ -21,7 +21,7 @@ internal sealed class SeedCommand(CommandConsole console, int productCount) : Ma
         LoadTestCatalog.Summary summary;
         try
         {
-            summary = await LoadTestCatalog.ReplaceCatalogAsync(db, users, productCount, written =>
+            summary = await LoadTestCatalog.ReplaceCatalogAsync(db, users, services.GetRequiredService<Media.ImageUploads>(), productCount, written =>
                 Console.Out.WriteLine($"  {written:N0} products ({(DateTime.UtcNow - started).TotalSeconds:N1} s)"),
                 cancellationToken);
         }
@@ -31,7 +31,7 @@ internal sealed class SeedCommand(CommandConsole console, int productCount) : Ma
         }
 
         Console.Out.WriteLine(
-            $"Seeded {summary.Categories} categories, {summary.Products:N0} products and {summary.Reviews:N0} reviews " +
+            $"Seeded {summary.Categories} categories, {summary.Products:N0} products (each with its category's picture) and {summary.Reviews:N0} reviews " +
             $"in {summary.Elapsed.TotalSeconds:N1} s.");
         return ManagementCommands.Success;
     }

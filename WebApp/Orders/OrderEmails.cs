@@ -14,15 +14,15 @@ public static class OrderEmails
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    /// <summary>Sent when the order is placed; the order's lines must be loaded.</summary>
-    public static EmailMessage Confirmation(Order order, SiteOptions site) => new(
+    /// <summary>Sent when the order is placed; the order's lines must be loaded. <paramref name="images"/>: absolute picture addresses by product id.</summary>
+    public static EmailMessage Confirmation(Order order, SiteOptions site, IReadOnlyDictionary<int, string>? images = null) => new(
         order.ContactEmail,
         $"Order {order.Number} confirmed",
         Body(order, site, $"Thank you for your order <strong>{Html.Encode(order.Number)}</strong>. "
                     + "We will email you again when it has been paid, shipped and delivered."
                     + (order.PaymentInstructions is { } instructions
                         ? $"</p><p><strong>What to do next ({Html.Encode(order.PaymentMethod)}):</strong> {Html.Encode(instructions)}"
-                        : "")));
+                        : ""), images));
 
     /// <summary>Sent after every change of status; the order's lines must be loaded.</summary>
     public static EmailMessage StatusChanged(Order order, SiteOptions site)
@@ -42,7 +42,7 @@ public static class OrderEmails
     /// <summary>The order's page on the site, for the link in every order email.</summary>
     public static string OrderLink(SiteOptions site, string number) => site.LinkTo("/orders/" + Uri.EscapeDataString(number));
 
-    private static string Body(Order order, SiteOptions site, string newsHtml)
+    private static string Body(Order order, SiteOptions site, string newsHtml, IReadOnlyDictionary<int, string>? images = null)
     {
         var html = new StringBuilder();
         html.Append($"<p>Hello {Html.Encode(order.ShippingName)},</p>");
@@ -54,7 +54,10 @@ public static class OrderEmails
                     + "<th align=\"right\">Unit price</th><th align=\"right\">Total</th></tr></thead><tbody>");
         foreach (var line in order.Lines)
         {
-            html.Append($"<tr><td>{Html.Encode(line.ProductName)}</td><td>{Html.Encode(line.ProductSku)}</td>"
+            var picture = images?.GetValueOrDefault(line.ProductId) is { } src
+                ? $"<img src=\"{Html.Encode(src)}\" width=\"80\" alt=\"\" style=\"vertical-align: middle; margin-right: 8px\">"
+                : "";
+            html.Append($"<tr><td>{picture}{Html.Encode(line.ProductName)}</td><td>{Html.Encode(line.ProductSku)}</td>"
                         + $"<td align=\"right\">{line.Quantity}</td><td align=\"right\">{Html.Encode(Money.Format(line.UnitPrice))}</td>"
                         + $"<td align=\"right\">{Html.Encode(Money.Format(line.LineTotal))}</td></tr>");
         }

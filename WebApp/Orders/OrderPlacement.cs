@@ -14,8 +14,8 @@ namespace WebApp.Orders;
 /// and the cart is emptied. If any line cannot be had, nothing at all changes.
 /// </summary>
 public sealed class OrderPlacement(
-    AppDbContext db, TimeProvider time, IOptions<CheckoutOptions> checkout, IOptions<SiteOptions> site, ILogger<OrderPlacement> logger,
-    ShopMetrics metrics)
+    AppDbContext db, TimeProvider time, IOptions<CheckoutOptions> checkout, IOptions<SiteOptions> site,
+    IOptions<Media.MediaOptions> media, ILogger<OrderPlacement> logger, ShopMetrics metrics)
 {
     public const string CustomerActor = "Customer";
     private const int MaxAttempts = 3;
@@ -145,13 +145,14 @@ public sealed class OrderPlacement(
     private async Task<bool> SaveWithUniqueNumberAsync(
         Order order, PaymentMethodOption payment, OutboxMessage confirmation, CancellationToken cancellationToken)
     {
+        var images = await Catalog.ProductImages.MailUrlsAsync(db, media.Value.PublicBaseUrl, order.Lines.Select(l => l.ProductId).ToList(), cancellationToken);
         for (var draw = 1; draw <= 5; draw++)
         {
             order.Number = OrderNumbers.New();
             if (await db.Orders.AnyAsync(o => o.Number == order.Number, cancellationToken)) continue;
             // The order number is the payment reference.
             order.PaymentInstructions = payment.InstructionsFor(order.Number, order.Total);
-            var email = OrderEmails.Confirmation(order, site.Value);
+            var email = OrderEmails.Confirmation(order, site.Value, images);
             (confirmation.To, confirmation.Subject, confirmation.HtmlBody) = (email.To, email.Subject, email.HtmlBody);
             try
             {

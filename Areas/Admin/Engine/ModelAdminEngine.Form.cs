@@ -37,7 +37,7 @@ internal sealed partial class ModelAdminEngine<T>
                 field.Options = field.Options.Select(o => o with { Selected = selected.Contains(o.Value) }).ToList();
                 if (field.ReadOnly) field.DisplayValue = ChoiceLabels(field.Options, selected) is { Length: > 0 } labels ? labels : CellFormatting.Empty;
             }
-            else if (!field.ReadOnly && field.Widget != WidgetKind.Password)
+            else if (!field.ReadOnly && field.Widget is not (WidgetKind.Password or WidgetKind.Image))
             {
                 field.Value = InputValue(obj, field);
             }
@@ -104,10 +104,12 @@ internal sealed partial class ModelAdminEngine<T>
             Name = extra.Name,
             Label = extra.Label,
             HelpText = extra.HelpText,
-            Required = extra.Widget == WidgetKind.Password && !readOnly,
+            Required = (extra.Widget == WidgetKind.Password || extra is ImageField<T> { Required: true }) && !readOnly,
             ReadOnly = readOnly,
             Widget = extra.Widget,
             Options = extra is ChoicesField<T> choices ? await choices.OptionsAsync(objectContext, cancellationToken) : [],
+            Image = extra is ImageField<T> image ? image.Current(objectContext.Object) : null,
+            DisplayValue = extra is ImageField<T> shown ? shown.Current(objectContext.Object)?.Name ?? CellFormatting.Empty : CellFormatting.Empty,
         };
 
     private async Task<FormFieldViewModel> FieldAsync(T obj, ResolvedFormField field, bool readOnly, CancellationToken cancellationToken)
@@ -312,6 +314,7 @@ internal sealed partial class ModelAdminEngine<T>
         var entry = context.Db.Entry(obj);
         if (!isAdd && !model.HasErrors && !ApplyConcurrencyTokens(entry, form))
             model.NonFieldErrors.Add(StaleMessage());
+        extraChanges.AddRange(await BindImagesAsync(objectContext, model, fields, form, cancellationToken));
         if (model.HasErrors)
         {
             return new SaveOutcome(model, null, null);

@@ -74,6 +74,7 @@ public enum WidgetKind
     ForeignKey,
     ManyToMany,
     Password,
+    Image,
 }
 
 public sealed record SelectOption(string Value, string Label, bool Selected);
@@ -90,6 +91,10 @@ public sealed class FormFieldViewModel
     public string? Value { get; set; }
     public string DisplayValue { get; set; } = "-";
     public IReadOnlyList<SelectOption> Options { get; set; } = [];
+
+    /// <summary>An image field's current image (<see cref="ImageField{T}"/>).</summary>
+    public AdminImage? Image { get; set; }
+
     public int? MaxLength { get; init; }
     public string? Min { get; init; }
     public string? Max { get; init; }

@@ -10,12 +10,12 @@ namespace WebApp.Catalog.Caching;
 /// <summary>
 /// The one place that sees every catalog change: every command EF Core sends (SaveChanges from the admin, the API and
 /// reviews, ExecuteUpdate from checkout and order cancellation, raw SQL) is checked for an INSERT, UPDATE or DELETE on a
-/// table the catalog pages show (products, categories, tags, product tags, reviews), and the cached pages are evicted.
+/// table the catalog pages show (products, categories, tags, product tags, reviews, product images), and the cached pages are evicted.
 /// Inside a transaction the pages are evicted again when it commits, so a page read before the commit is not kept.
 /// </summary>
 internal sealed class CatalogChangeInterceptor(CatalogPageCache cache) : DbCommandInterceptor, IDbTransactionInterceptor
 {
-    private static readonly Type[] CatalogEntities = [typeof(Product), typeof(Category), typeof(Tag), typeof(Review)];
+    private static readonly Type[] CatalogEntities = [typeof(Product), typeof(Category), typeof(Tag), typeof(Review), typeof(ProductImage)];
 
     private readonly ConditionalWeakTable<DbTransaction, object> _changedTransactions = [];
     private Regex? _writesToCatalog;

@@ -535,6 +535,44 @@ namespace WebApp.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("WebApp.Catalog.ProductImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPrimary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "IsPrimary", "SortOrder");
+
+                    b.ToTable("ProductImages");
+                });
+
             modelBuilder.Entity("WebApp.Catalog.Review", b =>
                 {
                     b.Property<int>("Id")
@@ -966,6 +1004,17 @@ namespace WebApp.Data.Migrations
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("WebApp.Catalog.ProductImage", b =>
+                {
+                    b.HasOne("WebApp.Catalog.Product", "Product")
+                        .WithMany("Images")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("WebApp.Catalog.Review", b =>
                 {
                     b.HasOne("WebApp.Accounts.ApplicationUser", "Author")
@@ -1037,6 +1086,8 @@ namespace WebApp.Data.Migrations
 
             modelBuilder.Entity("WebApp.Catalog.Product", b =>
                 {
+                    b.Navigation("Images");
+
                     b.Navigation("Reviews");
                 });
 

@@ -8,10 +8,12 @@ using WebApp.Catalog;
 namespace WebApp.Data.Seeding;
 
 /// <summary>
-/// A small, believable shop for Development: six categories, thirty products (three inactive, some out of stock),
+/// A small, believable shop for Development: six categories, thirty products (three inactive, some out of stock, each
+/// with a picture drawn here, see <see cref="DemoImages"/>),
 /// tags, approved and pending reviews, and one account of each kind. Only ever added to an empty database.
 /// </summary>
-internal sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, ILogger<DemoData> logger)
+internal sealed class DemoData(
+    AppDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, Media.ImageUploads images, ILogger<DemoData> logger)
 {
     public sealed record DemoAccount(string Email, string Password, string DisplayName, bool IsStaff, bool IsSuperuser);
 
@@ -140,6 +142,15 @@ internal sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> use
             }
         }
         db.Products.AddRange(products.Values);
+        foreach (var product in products.Values)
+        {
+            var card = await DemoImages.StoreCardAsync(images, product.Name, cancellationToken);
+            db.ProductImages.Add(new ProductImage
+            {
+                Product = product, ImageKey = card.Key!, Width = card.Width, Height = card.Height,
+                AltText = $"{product.Name}: a picture with its initials", IsPrimary = true,
+            });
+        }
 
         var customer = accounts[Customer.Email];
         foreach (var review in Reviews)

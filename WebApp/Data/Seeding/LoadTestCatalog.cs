@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using WebApp.Accounts;
 using WebApp.Catalog;
+using WebApp.Media;
 using WebApp.Orders;
 
 namespace WebApp.Data.Seeding;
@@ -47,6 +48,18 @@ internal static class LoadTestCatalog
 
     public static int ReviewCount(int i) => i % 5;
 
+    /// <summary>Product <paramref name="i"/>'s one (primary) image: its category's card.</summary>
+    public static ProductImage ProductImage(int i, Product product, ImageUploadResult card) => new()
+    {
+        Id = i + 1,
+        ProductId = product.Id,
+        ImageKey = card.Key!,
+        Width = card.Width,
+        Height = card.Height,
+        AltText = $"Picture of {product.Name}",
+        IsPrimary = true,
+    };
+
     /// <param name="k">The review's number within its product, from 0.</param>
     public static Review Review(int reviewId, int i, Product product, int k, IReadOnlyList<string> seedUserIds) => new()
     {
@@ -68,7 +81,7 @@ internal static class LoadTestCatalog
     /// </summary>
     /// <param name="progress">Told the number of products written so far, every 100,000 and at the end.</param>
     public static async Task<Summary> ReplaceCatalogAsync(
-        AppDbContext db, UserManager<ApplicationUser> users, int productCount, Action<long> progress,
+        AppDbContext db, UserManager<ApplicationUser> users, ImageUploads images, int productCount, Action<long> progress,
         CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(productCount);
@@ -77,6 +90,10 @@ internal static class LoadTestCatalog
 
         await EnsureNoOrderLinesAsync(db, cancellationToken);
         var seedUserIds = await EnsureSeedUsersAsync(users);
+        // One picture per category, shared by its products: twenty pictures to draw, however many products.
+        var categoryImages = new List<ImageUploadResult>(CategoryCount);
+        for (var c = 0; c < CategoryCount; c++)
+            categoryImages.Add(await DemoImages.StoreCardAsync(images, Category(c).Name, cancellationToken));
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -97,6 +114,7 @@ internal static class LoadTestCatalog
 
             await using var products = new BulkInserter<Product>(db, dbTransaction);
             await using var reviews = new BulkInserter<Review>(db, dbTransaction);
+            await using var productImages = new BulkInserter<ProductImage>(db, dbTransaction);
             var reviewId = 0;
             // One statement's worth of products at a time, written before their reviews that refer to them.
             var batch = new List<(int Number, Product Product)>(products.RowsPerStatement);
@@ -114,12 +132,14 @@ internal static class LoadTestCatalog
                 await products.FlushAsync(cancellationToken);
                 foreach (var (i, product) in batch)
                 {
+                    await productImages.AddAsync(ProductImage(i, product, categoryImages[product.CategoryId - 1]), cancellationToken);
                     for (var k = 0; k < ReviewCount(i); k++)
                         await reviews.AddAsync(Review(++reviewId, i, product, k, seedUserIds), cancellationToken);
                 }
             }
             await products.CompleteAsync(cancellationToken);
             await reviews.CompleteAsync(cancellationToken);
+            await productImages.CompleteAsync(cancellationToken);
             if (searchIndex is not null) await searchIndex.CompleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (productCount % 100_000 != 0)
@@ -175,6 +195,7 @@ internal static class LoadTestCatalog
         foreach (var entityType in new[]
                  {
                      db.Model.FindEntityType(typeof(Review))!,
+                     db.Model.FindEntityType(typeof(ProductImage))!,
                      productTags,
                      db.Model.FindEntityType(typeof(Product))!,
                      db.Model.FindEntityType(typeof(Tag))!,

@@ -574,6 +574,46 @@ namespace WebApp.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("WebApp.Catalog.ProductImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ImageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("IsPrimary")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "IsPrimary", "SortOrder");
+
+                    b.ToTable("ProductImages");
+                });
+
             modelBuilder.Entity("WebApp.Catalog.Review", b =>
                 {
                     b.Property<int>("Id")
@@ -1017,6 +1057,17 @@ namespace WebApp.Data.Migrations.Postgres
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("WebApp.Catalog.ProductImage", b =>
+                {
+                    b.HasOne("WebApp.Catalog.Product", "Product")
+                        .WithMany("Images")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("WebApp.Catalog.Review", b =>
                 {
                     b.HasOne("WebApp.Accounts.ApplicationUser", "Author")
@@ -1088,6 +1139,8 @@ namespace WebApp.Data.Migrations.Postgres
 
             modelBuilder.Entity("WebApp.Catalog.Product", b =>
                 {
+                    b.Navigation("Images");
+
                     b.Navigation("Reviews");
                 });
 

@@ -562,6 +562,46 @@ namespace WebApp.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("WebApp.Catalog.ProductImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ImageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("IsPrimary")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "IsPrimary", "SortOrder");
+
+                    b.ToTable("ProductImages");
+                });
+
             modelBuilder.Entity("WebApp.Catalog.Review", b =>
                 {
                     b.Property<int>("Id")
@@ -1006,6 +1046,17 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("WebApp.Catalog.ProductImage", b =>
+                {
+                    b.HasOne("WebApp.Catalog.Product", "Product")
+                        .WithMany("Images")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("WebApp.Catalog.Review", b =>
                 {
                     b.HasOne("WebApp.Accounts.ApplicationUser", "Author")
@@ -1077,6 +1128,8 @@ namespace WebApp.Data.Migrations.SqlServer
 
             modelBuilder.Entity("WebApp.Catalog.Product", b =>
                 {
+                    b.Navigation("Images");
+
                     b.Navigation("Reviews");
                 });
 

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using WebApp.Data;
+using WebApp.Media;
+
+namespace WebApp.Catalog;
+
+/// <summary>Reads products' images for the shop's pages: primary first, then in the staff's order.</summary>
+internal static class ProductImages
+{
+    /// <summary>Every image of one product, in page order.</summary>
+    public static async Task<IReadOnlyList<MediaImage>> OfProductAsync(AppDbContext db, int productId, CancellationToken cancellationToken) =>
+        (await InPageOrder(db.ProductImages.AsNoTracking().Where(i => i.ProductId == productId))
+            .Select(i => new MediaImage(i.ImageKey, i.Width, i.Height, i.AltText))
+            .ToListAsync(cancellationToken));
+
+    /// <summary>The primary image of each product that has one (one query for a whole page of products).</summary>
+    public static async Task<IReadOnlyDictionary<int, MediaImage>> PrimaryOfAsync(
+        AppDbContext db, IReadOnlyCollection<int> productIds, CancellationToken cancellationToken)
+    {
+        if (productIds.Count == 0) return new Dictionary<int, MediaImage>();
+        var ids = productIds.Distinct().ToList();
+        var rows = await InPageOrder(db.ProductImages.AsNoTracking().Where(i => ids.Contains(i.ProductId)))
+            .Select(i => new { i.ProductId, Image = new MediaImage(i.ImageKey, i.Width, i.Height, i.AltText) })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.ProductId).ToDictionary(g => g.Key, g => g.First().Image);
+    }
+
+    /// <summary>Absolute addresses of the products' primary images at mail size (80 px shown, 160 px stored), or none without a public base URL.</summary>
+    public static async Task<IReadOnlyDictionary<int, string>> MailUrlsAsync(
+        AppDbContext db, string? publicBaseUrl, IReadOnlyCollection<int> productIds, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(publicBaseUrl)) return new Dictionary<int, string>();
+        var images = await PrimaryOfAsync(db, productIds, cancellationToken);
+        return images.ToDictionary(i => i.Key, i => publicBaseUrl.TrimEnd('/') + i.Value.Url(ImageSizes.Widths[0]));
+    }
+
+    private static IQueryable<ProductImage> InPageOrder(IQueryable<ProductImage> images) =>
+        images.Where(i => i.ImageKey != "").OrderByDescending(i => i.IsPrimary).ThenBy(i => i.SortOrder).ThenBy(i => i.Id);
+}
