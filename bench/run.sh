@@ -2,7 +2,8 @@
 # Load benchmark of the public catalog and the API with wrk against a Release publish on loopback.
 #   bench/run.sh [products=10000] [seconds=15] [connections=32]
 # Environment: MODES ("uncached cached"), WARMUP (30 s of load before the steady-state runs), FIRST (10 s measured right
-# after start), APP (a published folder to run instead of publishing this tree, e.g. an older build), PORT (5099).
+# after start), APP (a published folder to run instead of publishing this tree, e.g. an older build), PORT (5099),
+# RSS_PRODUCTS (1000000: the size of the catalog for the memory run; 0 skips it).
 #
 # Seeds the deterministic catalog into bench/data/bench-N.db (reused when already seeded) and, for each mode, starts the
 # site in Production on 127.0.0.1:$PORT:
@@ -10,7 +11,11 @@
 #   - first seconds: a fresh start per page, FIRST seconds of load from the first answer on (start-up time beside it).
 # "uncached" turns the catalog pages' output cache off (Catalog:PageCache:Enabled=false), "cached" leaves it on; the
 # API is never output-cached. The API's rate limit is raised for the run (Api:RateLimit:PermitLimit) so that wrk
-# measures the API, not the limiter. Prints a Markdown table (also in bench/results/summary.md) with req/s, p50, p99
+# measures the API, not the limiter. Production redirects plain HTTP to HTTPS, so every request comes as from the
+# deploy's nginx: X-Forwarded-Proto https from a trusted proxy (Proxy:KnownProxies = 127.0.0.1). Then the memory run:
+# RSS_PRODUCTS products seeded into their own database, the server's peak RSS while serving /products and a product
+# page (uncached). "uncached" still keeps list counts and the category list until the catalog changes (CatalogDataCache).
+# Prints a Markdown table (also in bench/results/summary.md) with req/s, p50, p99
 # and the server's peak RSS per mode. Results go to bench/results/ (not committed).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,6 +32,9 @@ export Email__PickupDirectory="$root/bench/data/mail"
 export Logging__LogLevel__Default=Warning
 export Api__RateLimit__PermitLimit=1000000   # per client and minute: the most the setting allows
 export DOTNET_hostBuilder__reloadConfigOnChange=false
+export Proxy__KnownProxies__0=127.0.0.1
+proxied=(-H "X-Forwarded-Proto: https")
+rss_products=${RSS_PRODUCTS:-1000000}
 
 if [ -z "${APP:-}" ]; then
   # -r: ReadyToRun needs a runtime identifier (PublishReadyToRun is set in WebApp.csproj).
@@ -35,11 +43,14 @@ if [ -z "${APP:-}" ]; then
 fi
 app="$APP/WebApp.dll"
 
-dotnet "$app" migrate
-if [ ! -f "$db.seeded" ]; then
-  /usr/bin/time -f "seed: %e s, peak RSS %M KiB" dotnet "$app" seed --products "$products"
-  touch "$db.seeded"
-fi
+seed() { # database products
+  ConnectionStrings__Default="Data Source=$1" dotnet "$app" migrate
+  if [ ! -f "$1.seeded" ]; then
+    ConnectionStrings__Default="Data Source=$1" /usr/bin/time -f "seed: %e s, peak RSS %M KiB" dotnet "$app" seed --products "$2"
+    touch "$1.seeded"
+  fi
+}
+seed "$db" "$products"
 
 pages=(
   "/ /"
@@ -60,7 +71,7 @@ start_server() { # mode; sets $server and $startup_ms
   local started; started=$(date +%s%N)
   (cd "$APP" && Catalog__PageCache__Enabled=$enabled exec dotnet "$app" --urls "$base" >>"$out/server.log" 2>&1) &
   server=$!
-  until curl -fs -o /dev/null "$base/"; do
+  until curl -fs "${proxied[@]}" -o /dev/null "$base/"; do
     kill -0 "$server" 2>/dev/null || { echo "bench: the server stopped; see $out/server.log" >&2; exit 1; }
     sleep 0.05
   done
@@ -68,8 +79,11 @@ start_server() { # mode; sets $server and $startup_ms
 }
 
 load() { # url seconds file
-  curl -fs -o /dev/null "$base$1" || { echo "bench: $1 failed" >&2; exit 1; }
-  wrk -t2 -c"$connections" -d"${2}s" --latency "$base$1" >"$3"
+  # 200 and nothing else: a redirect (plain HTTP in Production) would be measured as a page otherwise.
+  local status; status=$(curl -s "${proxied[@]}" -o /dev/null -w '%{http_code}' "$base$1")
+  [ "$status" = 200 ] || { echo "bench: $1 answered $status" >&2; exit 1; }
+  wrk "${proxied[@]}" -t2 -c"$connections" -d"${2}s" --latency "$base$1" >"$3"
+  if grep -q "Non-2xx" "$3"; then echo "bench: $1 answered errors: $(grep Non-2xx "$3")" >&2; exit 1; fi
 }
 
 row() { # label mode file [extra]
@@ -105,3 +119,19 @@ for mode in $modes; do
     stop_server
   done
 done
+
+if [ "$rss_products" -gt 0 ]; then
+  # The memory target: peak RSS with a big catalog, serving the list and a product page (counts kept, pages uncached).
+  big="$root/bench/data/bench-$rss_products.db"
+  seed "$big" "$rss_products"
+  export ConnectionStrings__Default="Data Source=$big"
+  start_server uncached
+  for page in "/products /products" "product /products/product-00042"; do
+    name=${page%% *}; file="$out/rss-$(echo "$name" | tr -c 'a-z0-9' '_').txt"
+    load "${page#* }" "$seconds" "$file"
+    row "$name" "uncached, $rss_products products" "$file" | tee -a "$out/summary.md"
+  done
+  echo "| server peak RSS | uncached, $rss_products products | | | | $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$server/status) |" | tee -a "$out/summary.md"
+  stop_server
+fi
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/summary.md"

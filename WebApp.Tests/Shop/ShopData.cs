@@ -62,6 +62,14 @@ public static class ShopData
         return user;
     }
 
+    /// <summary>An API token for the user, made by the same service as the account page.</summary>
+    public static async Task<string> ApiTokenAsync(this WebAppFactory factory, string userId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<WebApp.Api.Tokens.ApiTokenService>()
+            .CreateAsync(userId, "test", null, CancellationToken.None)).Secret;
+    }
+
     public static Task<int> StockOfAsync(this WebAppFactory factory, int productId) =>
         factory.WithDbAsync(db => db.Products.Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync());
 

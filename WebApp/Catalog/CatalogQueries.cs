@@ -1,11 +1,13 @@
 using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
+using WebApp.Catalog.Caching;
 using WebApp.Data;
 
 namespace WebApp.Catalog;
 
 /// <summary>Reads the shop's categories and product pages; only active products are ever shown.</summary>
-internal sealed class CatalogQueries(AppDbContext db, AutoMapper.IConfigurationProvider mapping, ProductCountCache counts)
+internal sealed class CatalogQueries(
+    AppDbContext db, AutoMapper.IConfigurationProvider mapping, ProductCountCache counts, CatalogDataCache kept)
 {
     public const int LatestReviewCount = 10;
 
@@ -22,11 +24,13 @@ internal sealed class CatalogQueries(AppDbContext db, AutoMapper.IConfigurationP
         return categories;
     }
 
+    /// <summary>Every category's name and address, by name; kept until the catalog changes (every list page shows them).</summary>
     public async Task<IReadOnlyList<CategoryLink>> CategoryLinksAsync(CancellationToken cancellationToken) =>
-        await db.Categories.AsNoTracking()
-            .OrderBy(c => c.Name).ThenBy(c => c.Id)
-            .ProjectTo<CategoryLink>(mapping)
-            .ToListAsync(cancellationToken);
+        await kept.GetOrReadAsync("category-links", async token => await db.Categories.AsNoTracking()
+                .OrderBy(c => c.Name).ThenBy(c => c.Id)
+                .ProjectTo<CategoryLink>(mapping)
+                .ToListAsync(token),
+            cancellationToken);
 
     public async Task<CategorySummary?> FindCategoryAsync(string slug, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using AutoMapper.QueryableExtensions;
 using Microsoft.EntityFrameworkCore;
+using WebApp.Catalog.Caching;
 using WebApp.Data;
 using WebApp.Data.Providers;
 
@@ -23,7 +24,8 @@ internal sealed record ProductPage<TItem>(IReadOnlyList<TItem> Items, int Page, 
 /// Lists active products for the shop: filters, sorts and pages in SQL, reading only the listed columns. Searches go
 /// through the full-text index when it can answer; counts of big lists come from <see cref="ProductCountCache"/>.
 /// </summary>
-internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfigurationProvider mapping, ProductCountCache counts)
+internal sealed class ProductListQuery(
+    AppDbContext db, AutoMapper.IConfigurationProvider mapping, ProductCountCache counts, CatalogDataCache kept)
 {
     public const int PageSize = 24;
 
@@ -57,21 +59,8 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
         ProductListCriteria criteria, int? categoryId, ProductSort sort, int page, int pageSize, CancellationToken cancellationToken)
     {
         var key = new ProductCountKey(criteria.Search, categoryId, criteria.MinPrice, criteria.MaxPrice);
-        Task<int> CountBigListAsync() => counts.GetOrCountAsync(
-            key, token => Matching(criteria, categoryId).CountAsync(token), total => total, cancellationToken);
-
-        int total;
-        if (counts.Remembers(key))
-        {
-            // Big when last counted: the kept count, or one recount shared with concurrent requests.
-            total = await CountBigListAsync();
-        }
-        else
-        {
-            // Counting stops past the threshold: a small list's exact number, or the news that the list is big.
-            var upToThreshold = await Matching(criteria, categoryId).Take(counts.CountLimit).CountAsync(cancellationToken);
-            total = counts.Keeps(upToThreshold) ? await CountBigListAsync() : upToThreshold;
-        }
+        // Kept exactly until the catalog changes; counted (below) only for the first request after a change.
+        var total = await kept.GetOrReadAsync(key.ToString(), token => CountAsync(criteria, categoryId, key, token), cancellationToken);
         // Past the end of a kept count is missing too: recounting here would let any address force a full count.
         if (page > PageCountOf(total, pageSize))
             return new ProductPage<TItem>([], page, total, PageCountOf(total, pageSize));
@@ -84,9 +73,25 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
         {
             // The count promised rows that have gone since (a kept count outlived them, or a delete came between).
             counts.Forget(key);
-            total = await CountBigListAsync();
+            total = await kept.ReadAndKeepAsync(key.ToString(), token => CountAsync(criteria, categoryId, key, token), cancellationToken);
         }
         return new ProductPage<TItem>(items, page, total, PageCountOf(total, pageSize));
+    }
+
+    /// <summary>
+    /// The number of active products that match: exact for lists of up to <see cref="ListCacheOptions.CountThreshold"/>
+    /// products, from <see cref="ProductCountCache"/> for bigger ones.
+    /// </summary>
+    private async Task<int> CountAsync(ProductListCriteria criteria, int? categoryId, ProductCountKey key, CancellationToken cancellationToken)
+    {
+        Task<int> CountBigListAsync() => counts.GetOrCountAsync(
+            key, token => Matching(criteria, categoryId).CountAsync(token), total => total, cancellationToken);
+
+        // Big when last counted: the kept count, or one recount shared with concurrent requests.
+        if (counts.Remembers(key)) return await CountBigListAsync();
+        // Counting stops past the threshold: a small list's exact number, or the news that the list is big.
+        var upToThreshold = await Matching(criteria, categoryId).Take(counts.CountLimit).CountAsync(cancellationToken);
+        return counts.Keeps(upToThreshold) ? await CountBigListAsync() : upToThreshold;
     }
 
     /// <summary>The active products that match, unsorted.</summary>
@@ -159,7 +164,12 @@ internal sealed class ProductListQuery(AppDbContext db, AutoMapper.IConfiguratio
     private static int PageCountOf(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
 
     /// <summary>What a list's count depends on: the criteria without sort and page.</summary>
-    private sealed record ProductCountKey(string? Search, int? CategoryId, decimal? MinPrice, decimal? MaxPrice);
+    private sealed record ProductCountKey(string? Search, int? CategoryId, decimal? MinPrice, decimal? MaxPrice)
+    {
+        /// <summary>The key of the count in <see cref="CatalogDataCache"/>: the search last, as it may hold any character.</summary>
+        public override string ToString() => string.Create(
+            System.Globalization.CultureInfo.InvariantCulture, $"product-count/{CategoryId}/{MinPrice}/{MaxPrice}/{Search is not null}/{Search}");
+    }
 
     // Every order ends with Id, so that equal names or prices never move between pages.
     private static IQueryable<Product> Sorted(IQueryable<Product> products, ProductSort sort) => sort switch

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using WebApp.Accounts;
+using WebApp.Catalog.Caching;
 using WebApp.Data;
 using WebApp.Data.Seeding;
 
@@ -30,6 +31,9 @@ internal sealed class SeedCommand(CommandConsole console, int productCount) : Ma
             throw new CommandFailedException(e.Message);
         }
 
+        // Its rows bypass EF Core's commands, so the catalog interceptor never saw them: the cached pages and counts go here
+        // (in the shared store, when one is configured; a site running in another process without one keeps its own).
+        await services.GetRequiredService<CatalogPageCache>().EvictAsync(cancellationToken);
         Console.Out.WriteLine(
             $"Seeded {summary.Categories} categories, {summary.Products:N0} products (each with its category's picture) and {summary.Reviews:N0} reviews " +
             $"in {summary.Elapsed.TotalSeconds:N1} s.");

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WebApp.Api.Tokens;
 using WebApp.Catalog;
 using WebApp.Tests.Infrastructure;
 using WebApp.Tests.Shop;
@@ -59,7 +57,7 @@ public sealed class CatalogPageCacheTests(ShopFactory factory) : IClassFixture<S
 
         var editor = await factory.CreateUserAsync($"editor-{ShopData.Unique()}@example.com", superuser: true);
         using var api = factory.CreateClient();
-        api.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(editor.Id));
+        api.DefaultRequestHeaders.Authorization = new("Bearer", await factory.ApiTokenAsync(editor.Id));
         using var put = await api.PutAsJsonAsync($"/api/products/{product.Id}", new
         {
             name = product.Name, slug = product.Slug, sku = product.Sku, price = 17.25m, stock = product.Stock,
@@ -174,10 +172,4 @@ public sealed class CatalogPageCacheTests(ShopFactory factory) : IClassFixture<S
     }
 
     /// <summary>Requests the page until it comes from the cache (the second request at the latest) and returns it.</summary>
-
-    private async Task<string> TokenAsync(string userId)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(userId, "test", null, CancellationToken.None)).Secret;
-    }
 }

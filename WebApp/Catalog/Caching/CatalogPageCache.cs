@@ -29,6 +29,9 @@ internal sealed class CatalogPageCache(IOutputCacheStore store, IHttpContextAcce
 
     public static bool IsPossiblyStale(HttpContext request) => request.Items.ContainsKey(PossiblyStaleKey);
 
+    /// <summary>Whether the current request was marked by <see cref="MarkPossiblyStale"/>.</summary>
+    public bool CurrentRequestIsPossiblyStale => requests.HttpContext is { } request && IsPossiblyStale(request);
+
     /// <summary>
     /// Forgets every cached catalog page (in the shared store, when one is configured). A store that cannot be reached
     /// (Redis down) is logged, not thrown: the change itself is made, and the pages expire after Catalog:PageCache:Expiry.

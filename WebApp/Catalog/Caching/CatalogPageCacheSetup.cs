@@ -16,6 +16,7 @@ public static class CatalogPageCacheSetup
         services.AddOptions<CatalogPageCacheOptions>().BindConfiguration(CatalogPageCacheOptions.Section);
         services.AddHttpContextAccessor();
         services.AddSingleton<CatalogPageCache>();
+        services.AddSingleton<CatalogDataCache>();
         services.AddSingleton<IInterceptor, CatalogChangeInterceptor>();
         services.AddOutputCache(options =>
         {

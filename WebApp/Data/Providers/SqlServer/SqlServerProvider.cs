@@ -11,7 +11,7 @@ internal sealed class SqlServerProvider : DatabaseProvider
     public override Type ContextType => typeof(SqlServerAppDbContext);
 
     public override void AddContext(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> connect) =>
-        services.AddDbContext<AppDbContext, SqlServerAppDbContext>(connect);
+        services.AddDbContextPool<AppDbContext, SqlServerAppDbContext>(connect);
 
     public override void Connect(DbContextOptionsBuilder options, string connectionString, string contentRoot) =>
         // Parsed here so that a bad connection string fails when the first context is made (the check command reports it).

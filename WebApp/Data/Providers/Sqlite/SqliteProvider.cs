@@ -11,7 +11,7 @@ internal sealed class SqliteProvider : DatabaseProvider
     public override Type ContextType => typeof(AppDbContext);
 
     public override void AddContext(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> connect) =>
-        services.AddDbContext<AppDbContext>(connect);
+        services.AddDbContextPool<AppDbContext>(connect);
 
     public override void Connect(DbContextOptionsBuilder options, string connectionString, string contentRoot) =>
         options.UseSqlite(ConnectionString(connectionString, contentRoot));
