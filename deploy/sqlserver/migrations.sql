@@ -756,6 +756,14 @@ IF NOT EXISTS (
     WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
 )
 BEGIN
+    CREATE INDEX [IX_Products_CategoryId_CreatedAt] ON [Products] ([CategoryId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
     CREATE INDEX [IX_Products_CategoryId_Name_Id] ON [Products] ([CategoryId], [Name], [Id]);
 END;
 

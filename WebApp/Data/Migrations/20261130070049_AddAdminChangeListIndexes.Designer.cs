@@ -536,6 +536,8 @@ namespace WebApp.Data.Migrations
 
                     b.HasIndex("Stock", "Id");
 
+                    b.HasIndex("CategoryId", "CreatedAt");
+
                     b.HasIndex("CategoryId", "Name", "Id");
 
                     b.ToTable("Products", t =>

@@ -560,6 +560,8 @@ namespace WebApp.Data.Migrations.Postgres
 
                     b.HasIndex("Stock", "Id");
 
+                    b.HasIndex("CategoryId", "CreatedAt");
+
                     b.HasIndex("CategoryId", "Name", "Id");
 
                     b.HasIndex(new[] { "Description" }, "IX_Products_Description_Trigram");

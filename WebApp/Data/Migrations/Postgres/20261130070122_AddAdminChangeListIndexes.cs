@@ -26,6 +26,11 @@ namespace WebApp.Data.Migrations.Postgres
                 columns: new[] { "IsApproved", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Products_CategoryId_CreatedAt",
+                table: "Products",
+                columns: new[] { "CategoryId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_CategoryId_Name_Id",
                 table: "Products",
                 columns: new[] { "CategoryId", "Name", "Id" });
@@ -60,6 +65,10 @@ namespace WebApp.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Reviews_IsApproved_CreatedAt_Id",
                 table: "Reviews");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Products_CategoryId_CreatedAt",
+                table: "Products");
 
             migrationBuilder.DropIndex(
                 name: "IX_Products_CategoryId_Name_Id",

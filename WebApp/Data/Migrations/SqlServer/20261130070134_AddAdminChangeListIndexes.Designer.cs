@@ -563,6 +563,8 @@ namespace WebApp.Data.Migrations.SqlServer
 
                     b.HasIndex("Stock", "Id");
 
+                    b.HasIndex("CategoryId", "CreatedAt");
+
                     b.HasIndex("CategoryId", "Name", "Id");
 
                     b.ToTable("Products", t =>
