@@ -22,6 +22,8 @@ public static class AdminSetup
             var model = scope.ServiceProvider.GetRequiredService<AppDbContext>().Model;
             return new ModelAdminRegistry(ModelAdminRegistry.Discover(typeof(AdminSetup).Assembly), model);
         });
+        services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
+        services.AddSingleton<ChangeListCounts>();
         services.AddSystemCheck<AdminRegistrationsCheck>();
         services.AddSingleton<IAdminHistory, AdminHistory>();
         services.AddSingleton<AdminSecurityLog>();

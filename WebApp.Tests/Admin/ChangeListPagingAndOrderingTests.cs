@@ -88,9 +88,9 @@ public class ChangeListPagingAndOrderingTests : AdminTestBase
     [Fact]
     public void Page_links_are_elided_around_the_current_page_and_the_ends()
     {
-        Assert.Equal([1, 2, null, 7, 8, 9, 10, 11, 12, 13, null, 49, 50], ModelAdminEngine<Product>.ElidedPageRange(10, 50));
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], ModelAdminEngine<Product>.ElidedPageRange(1, 10));
-        Assert.Equal([1, 2, 3, 4, 5, null, 49, 50], ModelAdminEngine<Product>.ElidedPageRange(2, 50));
+        Assert.Equal([1, 2, null, 7, 8, 9, 10, 11, 12, 13, null, 49, 50], ChangeList<Product>.ElidedPageRange(10, 50));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], ChangeList<Product>.ElidedPageRange(1, 10));
+        Assert.Equal([1, 2, 3, 4, 5, null, 49, 50], ChangeList<Product>.ElidedPageRange(2, 50));
     }
 
     [Fact]

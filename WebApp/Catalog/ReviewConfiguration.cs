@@ -23,6 +23,9 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         // Product pages read the latest approved reviews; one review per customer and product.
         review.HasIndex(r => new { r.ProductId, r.IsApproved, r.CreatedAt });
         review.HasIndex(r => new { r.ProductId, r.AuthorId }).IsUnique();
+        // The admin lists reviews newest first, and the moderation queue by approval.
+        review.HasIndex(r => new { r.CreatedAt, r.Id });
+        review.HasIndex(r => new { r.IsApproved, r.CreatedAt, r.Id });
 
         review.ToTable(t => t.HasCheckConstraint("CK_Reviews_Rating", "\"Rating\" BETWEEN 1 AND 5"));
     }

@@ -25,10 +25,10 @@ public sealed class ModelAdminController : AdminControllerBase
 
     /// <summary>The changelist as it stands (filters, search, ordering; every page) as a CSV file.</summary>
     [HttpGet("export")]
-    public async Task<IActionResult> Export([FromRoute] string app, [FromRoute] string model)
+    public async Task<IActionResult> Export([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
     {
         if (await EngineAsync(app, model, AdminOperation.View) is not { } engine) return Refusal(app, model);
-        var outcome = engine.Export(QueryItems());
+        var outcome = await engine.ExportAsync(QueryItems(), cancellationToken);
         if (outcome.DisallowedParameter is { } parameter) return DisallowedLookup(engine.Admin, parameter);
         if (outcome.Export is { } export) return export;
         Message(AdminMessages.Error, "Invalid filter");
@@ -64,6 +64,8 @@ public sealed class ModelAdminController : AdminControllerBase
         var keys = form["_selected_action"].Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).ToList();
         var fromChangePage = form["_return"].LastOrDefault() == "change" && keys.Count == 1;
         var preserved = new ChangeListParameters(AdminUrls.ChangeList(engine.Admin), query).QueryString;
+        // Bulk edit changes rows: without change permission it is refused outright, not quietly ignored.
+        if (name == ModelAdminEngine.EditSelectedAction && !await HasAsync(engine.Admin, AdminOperation.Change)) return Forbidden();
         if (string.IsNullOrEmpty(name) || engine.AvailableActions().All(a => a.Name != name))
         {
             Message(AdminMessages.Warning, "No action selected.");

@@ -1,7 +1,7 @@
 namespace WebApp.Admin;
 
 /// <summary>
-/// The changelist's query string without the page and error marker (as Django keeps it), and links that change one part of it.
+/// The changelist's query string without the page, its seek anchor, the exact-count request and the error marker (as Django keeps it), and links that change one part of it.
 /// </summary>
 internal sealed class ChangeListParameters
 {
@@ -11,12 +11,18 @@ internal sealed class ChangeListParameters
     public const string ShowAll = "all";
     public const string Error = "e";
 
+    /// <summary>Count the rows exactly however many there are (Django's show_full_result_count, asked for per request).</summary>
+    public const string FullCount = "_full_count";
+
+    /// <summary>"{page}.{key}": the row with that key ends that page, so the next pages seek past it (keyset paging).</summary>
+    public const string Seek = "_seek";
+
     private readonly List<KeyValuePair<string, string>> _items;
 
     public ChangeListParameters(string baseUrl, IEnumerable<KeyValuePair<string, string>> items)
     {
         BaseUrl = baseUrl;
-        _items = items.Where(i => i.Key is not (Page or Error)).ToList();
+        _items = items.Where(i => i.Key is not (Page or Error or FullCount or Seek)).ToList();
     }
 
     public string BaseUrl { get; }

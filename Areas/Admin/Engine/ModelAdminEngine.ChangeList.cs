@@ -10,173 +10,34 @@ namespace WebApp.Admin;
 
 internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequestContext context) : ModelAdminEngine where T : class
 {
-    private static readonly MethodInfo ToLowerMethod = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
-
     private ResolvedModelAdmin<T> Resolved => admin.Resolved;
 
     public override ModelAdmin Admin => admin;
 
-    private IQueryable<T> BaseQuery(bool tracking = false)
-    {
-        IQueryable<T> set = context.Db.Set<T>();
-        return admin.GetQueryset(tracking ? set : set.AsNoTracking());
-    }
+    private IQueryable<T> BaseQuery(bool tracking = false) => List.BaseQuery(tracking);
 
-    /// <summary>Filters and search of the changelist, shared by the page and "select all" actions.</summary>
-    private (IQueryable<T>? Query, bool Filtered, bool Searched, string? Disallowed) Filter(IQueryable<T> query, IReadOnlyList<KeyValuePair<string, string>> parameters)
-    {
-        if (DisallowedParameter(parameters) is { } disallowed) return (null, false, false, disallowed);
-        var values = LastValues(parameters);
-        var filtered = false;
-        foreach (var filter in admin.ListFilter)
-        {
-            var mine = filter.ParameterNames.Where(values.ContainsKey).ToDictionary(n => n, n => values[n], StringComparer.Ordinal);
-            if (mine.Count == 0) continue;
-            var narrowed = filter.Apply(query, mine, context);
-            if (narrowed is null) return (null, false, false, null);
-            query = narrowed;
-            filtered = true;
-        }
-        if (Resolved.DateHierarchy is { } hierarchy)
-        {
-            if (hierarchy.Parse(values) is not { } selection) return (null, false, false, null);
-            if (!selection.IsEmpty)
-            {
-                query = hierarchy.Apply(query, selection);
-                filtered = true;
-            }
-        }
-        var terms = SearchTerms.Split(values.GetValueOrDefault(ChangeListParameters.Search));
-        if (terms.Count > 0 && Resolved.SearchFields.Count > 0)
-        {
-            foreach (var term in terms) query = query.Where(SearchPredicate(term));
-            return (query, filtered, true, null);
-        }
-        return (query, filtered, false, null);
-    }
-
-    /// <summary>Each parameter's last value, as Django's QueryDict reads a repeated one.</summary>
-    private static Dictionary<string, string> LastValues(IReadOnlyList<KeyValuePair<string, string>> parameters) =>
-        parameters.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+    private ChangeList<T> List => new(admin, context);
 
     /// <summary>The first query parameter that is neither standard nor a declared filter's (the lookup whitelist).</summary>
-    public override string? DisallowedParameter(IReadOnlyList<KeyValuePair<string, string>> parameters) =>
-        parameters.Select(p => p.Key).FirstOrDefault(name => !AdminChecks.ReservedParameters.Contains(name) && !admin.FilterParameterNames.Contains(name));
-
-    /// <summary>row => field1 matches term OR field2 matches term ..., case-insensitive, the term always a parameter.</summary>
-    private Expression<Func<T, bool>> SearchPredicate(string term)
-    {
-        var parameter = Expression.Parameter(typeof(T), "row");
-        var matching = context.Db.Provider().TextMatching;
-        Expression? any = null;
-        foreach (var (path, mode) in Resolved.SearchFields)
-        {
-            var field = path.Build(parameter);
-            Expression match = mode switch
-            {
-                SearchMode.Exact => Expression.Equal(Expression.Call(field, ToLowerMethod), QueryParameters.Constant(term.ToLowerInvariant(), typeof(string))),
-                SearchMode.StartsWith => matching.Matches(field, term, TextMatch.StartsWith),
-                _ => matching.Matches(field, term, TextMatch.Contains),
-            };
-            any = any is null ? match : Expression.OrElse(any, match);
-        }
-        return Expression.Lambda<Func<T, bool>>(any!, parameter);
-    }
-
-    /// <summary>The valid parts of <c>o</c> (e.g. "2.-0"): sortable column indexes, each once.</summary>
-    private List<(int Column, bool Descending)> ParseOrder(string? order)
-    {
-        var result = new List<(int, bool)>();
-        if (string.IsNullOrEmpty(order)) return result;
-        foreach (var part in order.Split('.'))
-        {
-            var descending = part.StartsWith('-');
-            if (!int.TryParse(descending ? part[1..] : part, NumberStyles.None, CultureInfo.InvariantCulture, out var index)) continue;
-            if (index < 0 || index >= Resolved.Columns.Count || Resolved.Columns[index].SortKey is null) continue;
-            if (result.Any(r => r.Item1 == index)) continue;
-            result.Add((index, descending));
-        }
-        return result;
-    }
+    public override string? DisallowedParameter(IReadOnlyList<KeyValuePair<string, string>> parameters) => List.DisallowedParameter(parameters);
 
     public override async Task<ChangeListOutcome> ChangeListAsync(
-        IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken, ListEdits? edits = null)
-    {
-        var changeList = AdminUrls.ChangeList(admin);
-        var parameters = new ChangeListParameters(changeList, query);
-        var baseQuery = BaseQuery();
-        var (filteredQuery, filtered, searched, disallowed) = Filter(baseQuery, query);
-        if (disallowed is not null) return new ChangeListOutcome(null, null, null, disallowed);
-        if (filteredQuery is null) return new ChangeListOutcome(null, changeList + "?e=1", "Invalid filter", null);
-
-        var count = await filteredQuery.CountAsync(cancellationToken);
-        var total = filtered || searched ? await baseQuery.CountAsync(cancellationToken) : count;
-
-        var (sorted, order) = Sort(filteredQuery, parameters);
-        var headerOrder = order.Count > 0 ? order : DefaultOrderColumns();
-
-        // Paging: non-numeric → 1; out of range → e=1; "all" only while the count allows it.
-        var pageText = query.LastOrDefault(p => p.Key == ChangeListParameters.Page).Value;
-        var page = int.TryParse(pageText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 1;
-        var pageCount = Math.Max(1, (count + admin.ListPerPage - 1) / admin.ListPerPage);
-        if (page < 1 || page > pageCount) return new ChangeListOutcome(null, changeList + "?e=1", "That page does not exist.", null);
-        var canShowAll = count <= admin.ListMaxShowAll;
-        var showAll = parameters.Has(ChangeListParameters.ShowAll) && canShowAll;
-        var pageQuery = showAll ? sorted : sorted.Skip((page - 1) * admin.ListPerPage).Take(admin.ListPerPage);
-
-        var rows = await Project(pageQuery).ToListAsync(cancellationToken);
-        var preserved = parameters.QueryString;
-        var editors = await EditorTemplatesAsync(cancellationToken);
-
-        return new ChangeListOutcome(new ChangeListViewModel
-        {
-            Admin = admin,
-            Title = $"Select {admin.DisplayName} to {(admin.HasChangePermission(context.User) ? "change" : "view")}",
-            Headers = Headers(parameters, headerOrder),
-            Rows = rows.Select((r, i) => Row(r, i, preserved, editors, edits)).ToList(),
-            Search = Resolved.SearchFields.Count == 0 ? null : new SearchBox(
-                parameters.Get(ChangeListParameters.Search), changeList,
-                parameters.Items.Where(i => i.Key is not ChangeListParameters.Search).ToList(),
-                count, total, filtered || searched, parameters.Url((ChangeListParameters.Search, null))),
-            Filters = await FilterPanelsAsync(parameters, cancellationToken),
-            ClearFiltersUrl = filtered ? parameters.Url([], admin.FilterParameterNames) : null,
-            DateHierarchy = Resolved.DateHierarchy is { } hierarchy
-                ? await hierarchy.BuildAsync(filteredQuery, hierarchy.Parse(LastValues(query))!, parameters, cancellationToken)
-                : null,
-            Pagination = Paginate(page, pageCount, count, showAll, canShowAll && pageCount > 1, parameters),
-            Actions = admin.ActionsEnabled ? AvailableActions() : [],
-            AddUrl = admin.HasAddPermission(context.User) ? AdminUrls.WithPreservedFilters(AdminUrls.Add(admin), preserved) : null,
-            ExportUrl = new ChangeListParameters(AdminUrls.Export(admin), parameters.Items).Url(),
-            PreservedFilters = preserved,
-            FormActionUrl = parameters.Url(),
-            ResultCount = count,
-            HasEditableColumns = editors.Count > 0 && admin.HasChangePermission(context.User),
-        }, null, null, null);
-    }
-
-    /// <summary>Ordering: the valid columns of "o", else the registration's ordering; always ending on the key.</summary>
-    private (IQueryable<T> Sorted, List<(int Column, bool Descending)> Order) Sort(IQueryable<T> query, ChangeListParameters parameters)
-    {
-        var order = ParseOrder(parameters.Get(ChangeListParameters.Order));
-        var sortKeys = order.Count > 0
-            ? order.Select(o => new SortKey(Resolved.Columns[o.Column].SortKey!, o.Descending, Resolved.Columns[o.Column].Path?.Name ?? "")).ToList()
-            : Resolved.Ordering;
-        return (Sorting.Apply(query, sortKeys, Resolved.Key, newestFirst: true), order);
-    }
+        IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken, ListEdits? edits = null) =>
+        await List.BuildAsync(query, await EditorTemplatesAsync(cancellationToken), edits, admin.ActionsEnabled ? AvailableActions() : [], cancellationToken);
 
     /// <summary>
     /// Every row of the changelist as it stands (filters, search, ordering; all pages) with the list's columns, read
     /// as a stream so that memory stays flat however many rows match.
     /// </summary>
-    public override ChangeListExportOutcome Export(IReadOnlyList<KeyValuePair<string, string>> query)
+    public override async Task<ChangeListExportOutcome> ExportAsync(IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
     {
+        var list = List;
         var parameters = new ChangeListParameters(AdminUrls.ChangeList(admin), query);
-        var (filteredQuery, _, _, disallowed) = Filter(BaseQuery(), query);
-        if (disallowed is not null) return new ChangeListExportOutcome(null, disallowed);
-        if (filteredQuery is null) return new ChangeListExportOutcome(null, null);
-        var (sorted, _) = Sort(filteredQuery, parameters);
+        var filter = await list.FilterAsync(list.BaseQuery(), query, cancellationToken);
+        if (filter.Disallowed is not null) return new ChangeListExportOutcome(null, filter.Disallowed);
+        if (filter.Query is null) return new ChangeListExportOutcome(null, null);
         var columns = Resolved.Columns;
-        var rows = Project(sorted).AsAsyncEnumerable();
+        var rows = list.Project(list.Sort(filter.Query, parameters)).AsAsyncEnumerable();
         return new ChangeListExportOutcome(new ChangeListExport(
             $"{admin.ModelName}.csv",
             [.. columns.Select(c => c.Header)],
@@ -193,27 +54,6 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         }
     }
 
-    /// <summary>Columns the registration's ordering sorts by, for the header arrows when "o" is absent.</summary>
-    private List<(int Column, bool Descending)> DefaultOrderColumns() =>
-        Resolved.Ordering
-            .Select(k => (Column: Resolved.Columns.FindIndex(c => c.Path is not null && c.SortKey is not null && c.Path.Name == k.Name), k.Descending))
-            .Where(c => c.Column >= 0)
-            .DistinctBy(c => c.Column)
-            .ToList();
-
-    /// <summary>row => new object[] { key, column0, column1, ... }: only the displayed values leave the database.</summary>
-    private IQueryable<object?[]> Project(IQueryable<T> query)
-    {
-        var parameter = Expression.Parameter(typeof(T), "row");
-        var values = new List<Expression> { Box(Expression.Property(parameter, Resolved.Key.PropertyInfo!)) };
-        foreach (var column in Resolved.Columns)
-            values.Add(Box(ParameterRebinder.Rebind(column.Value, parameter)));
-        var selector = Expression.Lambda<Func<T, object?[]>>(Expression.NewArrayInit(typeof(object), values), parameter);
-        return query.Select(selector);
-
-        static Expression Box(Expression e) => e.Type == typeof(object) ? e : Expression.Convert(e, typeof(object));
-    }
-
     /// <summary>One input per list-editable column (options loaded once), copied into each row; none without change permission.</summary>
     private async Task<Dictionary<int, FormFieldViewModel>> EditorTemplatesAsync(CancellationToken cancellationToken)
     {
@@ -225,39 +65,6 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
     }
 
     internal static string EditorName(int row, string field) => $"form-{row}-{field}";
-
-    private ListRow Row(object?[] values, int rowIndex, string preserved, Dictionary<int, FormFieldViewModel> editors, ListEdits? edits)
-    {
-        var key = ValueParsing.FormatKey(values[0]!);
-        var url = AdminUrls.WithPreservedFilters(AdminUrls.Change(admin, key), preserved);
-        var cells = new List<ListCell>(Resolved.Columns.Count);
-        for (var i = 0; i < Resolved.Columns.Count; i++)
-        {
-            var column = Resolved.Columns[i];
-            var value = values[i + 1];
-            var link = Resolved.LinkColumns.Contains(i) ? url : null;
-            if (editors.TryGetValue(i, out var template))
-            {
-                var name = EditorName(rowIndex, column.Path!.Name);
-                var initial = FormatInput(value);
-                var editor = edits?.GetValueOrDefault(key)?.GetValueOrDefault(column.Path.Name) is { } posted
-                    ? CopyWithErrors(posted.For(name, posted.Value), posted.Errors)
-                    : template.For(name, initial);
-                cells.Add(new ListCell(CellFormatting.Format(value, column.Path), null, false, null) { Editor = editor, InitialValue = initial });
-            }
-            else if (column.IsBoolean)
-                cells.Add(new ListCell(value switch { true => "Yes", false => "No", _ => "Unknown" }, value as bool?, true, link));
-            else
-                cells.Add(new ListCell(CellFormatting.Format(value, column.Path), null, false, link));
-        }
-        return new ListRow(key, cells.FirstOrDefault()?.Text ?? key, cells);
-    }
-
-    private static FormFieldViewModel CopyWithErrors(FormFieldViewModel field, IEnumerable<string> errors)
-    {
-        field.Errors.AddRange(errors);
-        return field;
-    }
 
     public override async Task<ListEditOutcome> SaveListEditsAsync(
         IFormCollection form, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
@@ -316,123 +123,13 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         return new ListEditOutcome(null, changed.Count);
     }
 
-    private List<ColumnHeader> Headers(ChangeListParameters parameters, List<(int Column, bool Descending)> order)
-    {
-        var headers = new List<ColumnHeader>();
-        for (var i = 0; i < Resolved.Columns.Count; i++)
-        {
-            var column = Resolved.Columns[i];
-            if (column.SortKey is null)
-            {
-                headers.Add(new ColumnHeader(column.Header, false, null, false, null, null, null, column.IsBoolean));
-                continue;
-            }
-            var position = order.FindIndex(o => o.Column == i);
-            var sort = position >= 0 ? new SortState(position + 1, order[position].Descending) : null;
-            var newDescending = sort is { Descending: false };
-            // Django's three links: make this the primary sort, toggle its direction in place, remove it.
-            var primary = new List<string>();
-            var toggle = new List<string>();
-            var remove = new List<string>();
-            foreach (var (j, descending) in order)
-            {
-                if (j == i)
-                {
-                    var flipped = Encode(j, newDescending);
-                    primary.Insert(0, flipped);
-                    toggle.Add(flipped);
-                }
-                else
-                {
-                    var same = Encode(j, descending);
-                    primary.Add(same);
-                    toggle.Add(same);
-                    remove.Add(same);
-                }
-            }
-            if (sort is null) primary.Insert(0, Encode(i, false));
-            headers.Add(new ColumnHeader(column.Header, true, sort, order.Count > 1,
-                OrderUrl(primary), sort is null ? null : OrderUrl(toggle), sort is null ? null : OrderUrl(remove), column.IsBoolean));
-        }
-        return headers;
-
-        static string Encode(int column, bool descending) => (descending ? "-" : "") + column.ToString(CultureInfo.InvariantCulture);
-        string OrderUrl(List<string> parts) => parameters.Url((ChangeListParameters.Order, parts.Count == 0 ? null : string.Join(".", parts)));
-    }
-
-    private async Task<List<FilterPanel>> FilterPanelsAsync(ChangeListParameters parameters, CancellationToken cancellationToken)
-    {
-        var panels = new List<FilterPanel>();
-        foreach (var filter in admin.ListFilter)
-        {
-            var own = filter.ParameterNames;
-            var choices = await filter.GetChoicesAsync(context, cancellationToken);
-            var anyLabel = filter is PropertyListFilter<T> { Kind: PropertyFilterKind.Date } ? "Any date" : "All";
-            var links = new List<FilterLink> { new(anyLabel, parameters.Url([], own), !own.Any(parameters.Has)) };
-            foreach (var choice in choices)
-            {
-                var selected = parameters.Get(choice.Parameter) == choice.Value && own.Where(n => n != choice.Parameter).All(n => !parameters.Has(n));
-                links.Add(new FilterLink(choice.Label, parameters.Url([(choice.Parameter, choice.Value)], own), selected));
-            }
-            panels.Add(new FilterPanel(filter.Title, filter.ParameterName, links));
-        }
-        return panels;
-    }
-
-    private Pagination Paginate(int page, int pageCount, int count, bool showingAll, bool offerShowAll, ChangeListParameters parameters)
-    {
-        var links = new List<PageLink>();
-        if (pageCount > 1 && !showingAll)
-        {
-            foreach (var number in ElidedPageRange(page, pageCount))
-            {
-                links.Add(number is { } n
-                    ? new PageLink(n, PageUrl(n), n == page)
-                    : new PageLink(null, null, false));
-            }
-        }
-        var noun = count == 1 ? admin.DisplayName : admin.DisplayNamePlural;
-        return new Pagination(page, pageCount, links, offerShowAll && !showingAll ? parameters.Url((ChangeListParameters.ShowAll, "")) : null,
-            showingAll, $"{count.ToString("N0", CultureInfo.CurrentCulture)} {noun}");
-
-        string PageUrl(int n) => n == 1 ? parameters.Url() : parameters.Url((ChangeListParameters.Page, n.ToString(CultureInfo.InvariantCulture)));
-    }
-
-    /// <summary>Django's elided page range: the first 2, the current ±3 and the last 2 pages, with gaps as null.</summary>
-    internal static IEnumerable<int?> ElidedPageRange(int page, int pageCount, int onEachSide = 3, int onEnds = 2)
-    {
-        if (pageCount <= (onEachSide + onEnds) * 2)
-        {
-            for (var i = 1; i <= pageCount; i++) yield return i;
-            yield break;
-        }
-        if (page > 1 + onEachSide + onEnds + 1)
-        {
-            for (var i = 1; i <= onEnds; i++) yield return i;
-            yield return null;
-            for (var i = page - onEachSide; i <= page; i++) yield return i;
-        }
-        else
-        {
-            for (var i = 1; i <= page; i++) yield return i;
-        }
-        if (page < pageCount - onEachSide - onEnds - 1)
-        {
-            for (var i = page + 1; i <= page + onEachSide; i++) yield return i;
-            yield return null;
-            for (var i = pageCount - onEnds + 1; i <= pageCount; i++) yield return i;
-        }
-        else
-        {
-            for (var i = page + 1; i <= pageCount; i++) yield return i;
-        }
-    }
-
     public override IReadOnlyList<ActionChoice> AvailableActions()
     {
         var actions = new List<ActionChoice>();
         if (admin.HasDeletePermission(context.User))
             actions.Add(new ActionChoice(DeleteSelectedAction, $"Delete selected {admin.DisplayNamePlural}"));
+        if (admin.HasChangePermission(context.User) && BulkEditableFields().Count > 0)
+            actions.Add(new ActionChoice(EditSelectedAction, $"Edit selected {admin.DisplayNamePlural}"));
         foreach (var action in admin.Actions)
         {
             if (admin.HasPermission(context.User, action.Permission)) actions.Add(new ActionChoice(action.Name, action.Description));
@@ -440,8 +137,12 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         return actions;
     }
 
-    public override AdminOperation? ActionPermission(string name) =>
-        name == DeleteSelectedAction ? AdminOperation.Delete : admin.Actions.FirstOrDefault(a => a.Name == name)?.Permission;
+    public override AdminOperation? ActionPermission(string name) => name switch
+    {
+        DeleteSelectedAction => AdminOperation.Delete,
+        EditSelectedAction => AdminOperation.Change,
+        _ => admin.Actions.FirstOrDefault(a => a.Name == name)?.Permission,
+    };
 
     public override async Task<IReadOnlyList<object>?> SelectedAsync(
         IReadOnlyList<string> keys, bool acrossPages, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
@@ -449,8 +150,7 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         IQueryable<T> selected;
         if (acrossPages)
         {
-            var (filtered, _, _, _) = Filter(BaseQuery(tracking: true), query);
-            if (filtered is null) return null;
+            if ((await List.FilterAsync(BaseQuery(tracking: true), query, cancellationToken)).Query is not { } filtered) return null;
             selected = filtered;
         }
         else
@@ -464,6 +164,7 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
     public override async Task<Microsoft.AspNetCore.Mvc.IActionResult?> RunActionAsync(
         string name, IReadOnlyList<object> selected, List<AdminMessage> messages, CancellationToken cancellationToken)
     {
+        if (name == EditSelectedAction) return await BulkEditAsync(selected.Cast<T>().ToList(), messages, cancellationToken);
         var action = admin.Actions.Single(a => a.Name == name);
         var actionContext = new AdminActionContext<T>(admin, context.Db, context.User, context.History, context.Http.RequestServices);
         var keys = selected.Cast<T>().Select(o => context.Db.Entry(o).Property(Resolved.Key.Name).CurrentValue!).ToList();

@@ -53,7 +53,7 @@ internal sealed partial class ModelAdminEngine<T>
         var rows = await entries.OrderBy(e => e.ActionTime).ThenBy(e => e.Id)
             .Skip((page - 1) * HistoryPerPage).Take(HistoryPerPage).ToListAsync(cancellationToken);
         var historyUrl = AdminUrls.History(admin, id);
-        var links = pageCount <= 1 ? [] : ElidedPageRange(page, pageCount)
+        var links = pageCount <= 1 ? [] : ChangeList<T>.ElidedPageRange(page, pageCount)
             .Select(n => n is { } number ? new PageLink(number, historyUrl + "?p=" + number, number == page) : new PageLink(null, null, false)).ToList();
         return new HistoryViewModel
         {

@@ -25,13 +25,16 @@ internal abstract class ModelAdminEngine
 
     public const string DeleteSelectedAction = "delete_selected";
 
+    /// <summary>The built-in bulk edit: one field set on every selected row, after a confirmation page.</summary>
+    public const string EditSelectedAction = "edit_selected";
+
     public abstract ModelAdmin Admin { get; }
 
     public abstract Task<ChangeListOutcome> ChangeListAsync(
         IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken, ListEdits? edits = null);
 
     /// <summary>Every row of the changelist as it stands, with the list's columns, streamed (CSV export).</summary>
-    public abstract ChangeListExportOutcome Export(IReadOnlyList<KeyValuePair<string, string>> query);
+    public abstract Task<ChangeListExportOutcome> ExportAsync(IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken);
 
     /// <summary>Saves the changelist's edited columns (Django's list_editable): all rows or, with any error, none.</summary>
     public abstract Task<ListEditOutcome> SaveListEditsAsync(

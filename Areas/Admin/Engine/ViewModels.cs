@@ -23,16 +23,27 @@ public sealed record ListRow(string Key, string Label, IReadOnlyList<ListCell> C
 
 public sealed record FilterLink(string Label, string Url, bool Selected);
 
-public sealed record FilterPanel(string Title, string ParameterName, IReadOnlyList<FilterLink> Links);
+public sealed record FilterPanel(string Title, string ParameterName, IReadOnlyList<FilterLink> Links)
+{
+    /// <summary>A date filter's from/to inputs (a GET form keeping the other parameters); null for other filters.</summary>
+    public DateRangeForm? DateRange { get; init; }
+}
+
+/// <summary>A date range filter: <c>{Field}__gte</c> (from, inclusive) and <c>{Field}__lt</c> (to, exclusive) as yyyy-MM-dd.</summary>
+public sealed record DateRangeForm(string FromName, string? From, string ToName, string? To, string ActionUrl, IReadOnlyList<KeyValuePair<string, string>> HiddenParameters);
 
 /// <summary>A page link, or null for the "…" between elided ranges.</summary>
 public sealed record PageLink(int? Number, string? Url, bool Current);
 
-public sealed record Pagination(int Page, int PageCount, IReadOnlyList<PageLink> Links, string? ShowAllUrl, bool ShowingAll, string CountText);
+public sealed record Pagination(int Page, int PageCount, IReadOnlyList<PageLink> Links, string? ShowAllUrl, bool ShowingAll, string CountText)
+{
+    /// <summary>"Show the exact count" (Django's show_full_result_count) when <see cref="CountText"/> is an estimate.</summary>
+    public string? FullCountUrl { get; init; }
+}
 
 public sealed record ActionChoice(string Name, string Description);
 
-public sealed record SearchBox(string? Query, string ActionUrl, IReadOnlyList<KeyValuePair<string, string>> HiddenParameters, int ResultCount, int TotalCount, bool Filtered, string ClearUrl);
+public sealed record SearchBox(string? Query, string ActionUrl, IReadOnlyList<KeyValuePair<string, string>> HiddenParameters, string ResultText, string TotalText, bool Filtered, string ClearUrl);
 
 public sealed class ChangeListViewModel
 {
@@ -53,6 +64,8 @@ public sealed class ChangeListViewModel
     public required string PreservedFilters { get; init; }
     public required string FormActionUrl { get; init; }
     public required int ResultCount { get; init; }
+    /// <summary>The count as shown: exact, "about …" (an estimate) or "more than …".</summary>
+    public required string ResultCountText { get; init; }
     public bool HasEditableColumns { get; init; }
     public bool HasErrors => Rows.Any(r => r.Cells.Any(c => c.Editor is { Errors.Count: > 0 }));
 }
@@ -189,6 +202,18 @@ public sealed class DeleteViewModel
     public required string PreservedFilters { get; init; }
     public string? ObjectUrl { get; init; }
     public required string FormActionUrl { get; init; }
+}
+
+/// <summary>"Edit selected": the rows, the field to set (chosen first), its input, and any row that refused the value.</summary>
+public sealed class BulkEditViewModel
+{
+    public required ModelAdmin Admin { get; init; }
+    public required IReadOnlyList<(string Key, string Label)> Objects { get; init; }
+    public required IReadOnlyList<SelectOption> Fields { get; init; }
+    public FormFieldViewModel? Input { get; set; }
+    public List<string> RowErrors { get; } = [];
+    public required string FormActionUrl { get; init; }
+    public required string ChangeListUrl { get; init; }
 }
 
 public sealed record HistoryEntryViewModel(DateTime Time, string User, LogAction Action, IReadOnlyList<FieldChange> Changes);

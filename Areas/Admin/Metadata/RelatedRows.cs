@@ -56,7 +56,8 @@ internal static class RelatedRows
 internal static class Sorting
 {
     /// <param name="newestFirst">With no keys, sort by the key descending (Django's changelist default, "-pk").</param>
-    public static IQueryable<T> Apply<T>(IQueryable<T> query, IEnumerable<SortKey> keys, IReadOnlyPropertyBase primaryKey, bool newestFirst = false)
+    /// <param name="reverseKey">Flip the closing key's direction too (keys already reversed: the list read from its end).</param>
+    public static IQueryable<T> Apply<T>(IQueryable<T> query, IEnumerable<SortKey> keys, IReadOnlyPropertyBase primaryKey, bool newestFirst = false, bool reverseKey = false)
     {
         var ordered = false;
         var usedKey = false;
@@ -69,7 +70,7 @@ internal static class Sorting
         if (!usedKey)
         {
             var parameter = Expression.Parameter(typeof(T), "row");
-            query = OrderBy(query, Expression.Lambda(Expression.Property(parameter, primaryKey.PropertyInfo!), parameter), descending: !ordered && newestFirst, ordered);
+            query = OrderBy(query, Expression.Lambda(Expression.Property(parameter, primaryKey.PropertyInfo!), parameter), descending: (!ordered && newestFirst) != reverseKey, ordered);
         }
         return query;
     }

@@ -9,7 +9,7 @@ namespace WebApp.Admin;
 internal static partial class AdminChecks
 {
     /// <summary>Query-string parameters of the changelist itself; filters may not use them.</summary>
-    public static readonly IReadOnlySet<string> ReservedParameters = new HashSet<string>(StringComparer.Ordinal) { "q", "o", "p", "all", "e" };
+    public static readonly IReadOnlySet<string> ReservedParameters = new HashSet<string>(StringComparer.Ordinal) { "q", "o", "p", "all", "e", ChangeListParameters.FullCount, ChangeListParameters.Seek };
 
     public static IEnumerable<AdminCheckError> Run(IReadOnlyList<ModelAdmin> registrations, IModel model)
     {
@@ -247,7 +247,7 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
             else if (!path.IsProperty)
                 Error("admin.E034", option, $"'{field}' is a relation, which has no order; order by one of its properties (e.g. '{path.Name}.Name').");
             else
-                resolved.Ordering.Add(new SortKey(path.ToLambda(), descending, path.Name));
+                resolved.Ordering.Add(new SortKey(path.ToLambda(), descending, path.Name) { IsNullable = path.IsNullable });
         }
     }
 
@@ -380,7 +380,7 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
 
     private void CheckActions()
     {
-        var names = new HashSet<string>(StringComparer.Ordinal) { ModelAdminEngine.DeleteSelectedAction };
+        var names = new HashSet<string>(StringComparer.Ordinal) { ModelAdminEngine.DeleteSelectedAction, ModelAdminEngine.EditSelectedAction };
         for (var i = 0; i < admin.Actions.Count; i++)
         {
             var action = admin.Actions[i];
@@ -399,7 +399,11 @@ internal enum SearchMode
     Exact,
 }
 
-internal sealed record SortKey(LambdaExpression Key, bool Descending, string Name);
+internal sealed record SortKey(LambdaExpression Key, bool Descending, string Name)
+{
+    /// <summary>Whether the key may be null; keyset paging seeks only on keys that never are.</summary>
+    public bool IsNullable { get; init; } = true;
+}
 
 /// <param name="Value">row => value, translated by EF into the projection.</param>
 /// <param name="SortKey">row => key, or null when the column cannot be sorted.</param>

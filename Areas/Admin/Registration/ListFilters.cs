@@ -50,6 +50,10 @@ internal sealed class PropertyListFilter<T>(Expression<Func<T, object?>> path, s
 {
     internal const string IsNullSuffix = "__isnull";
 
+    // Django's lookups for a range of dates, from (inclusive) and to (exclusive): CreatedAt__gte=2025-01-01.
+    internal const string FromSuffix = "__gte";
+    internal const string ToSuffix = "__lt";
+
     public Expression<Func<T, object?>> Path { get; } = path;
 
     // Bound to the EF model by the start-up checks.
@@ -62,7 +66,21 @@ internal sealed class PropertyListFilter<T>(Expression<Func<T, object?>> path, s
 
     private string NullParameterName => ParameterName + IsNullSuffix;
 
-    public override IReadOnlyList<string> ParameterNames => Resolved is { IsNullable: true } ? [ParameterName, NullParameterName] : [ParameterName];
+    private string FromParameterName => ParameterName + FromSuffix;
+
+    private string ToParameterName => ParameterName + ToSuffix;
+
+    public override IReadOnlyList<string> ParameterNames =>
+    [
+        ParameterName,
+        .. Resolved is { IsNullable: true } ? [NullParameterName] : Array.Empty<string>(),
+        .. Kind == PropertyFilterKind.Date ? [FromParameterName, ToParameterName] : Array.Empty<string>(),
+    ];
+
+    /// <summary>The from/to date inputs of a date filter, filled with the current range; null for other kinds.</summary>
+    internal DateRangeForm? DateRange(ChangeListParameters parameters) => Kind != PropertyFilterKind.Date ? null : new DateRangeForm(
+        FromParameterName, parameters.Get(FromParameterName), ToParameterName, parameters.Get(ToParameterName), parameters.BaseUrl,
+        parameters.Items.Where(i => !ParameterNames.Contains(i.Key)).ToList());
 
     internal override async Task<IReadOnlyList<FilterChoice>> GetChoicesAsync(AdminRequestContext context, CancellationToken cancellationToken)
     {
@@ -112,18 +130,28 @@ internal sealed class PropertyListFilter<T>(Expression<Func<T, object?>> path, s
             var test = Expression.Equal(member, Expression.Constant(null, member.Type));
             query = query.Where(Expression.Lambda<Func<T, bool>>(isNull == "1" ? test : Expression.Not(test), parameter));
         }
-        if (!values.TryGetValue(ParameterName, out var raw)) return query;
-
         if (Kind == PropertyFilterKind.Date)
         {
-            if (DatePresets.Range(raw, DateTime.UtcNow) is not var (from, to)) return null;
-            var nonNullable = Nullable.GetUnderlyingType(member.Type) is not null ? Expression.Property(member, "Value") : member;
-            var body = Expression.AndAlso(
-                Expression.GreaterThanOrEqual(nonNullable, QueryParameters.Constant(Convert(from, nonNullable.Type))),
-                Expression.LessThan(nonNullable, QueryParameters.Constant(Convert(to, nonNullable.Type))));
-            if (nonNullable != member) body = Expression.AndAlso(Expression.NotEqual(member, Expression.Constant(null, member.Type)), body);
-            return query.Where(Expression.Lambda<Func<T, bool>>(body, parameter));
+            DateTime? from = null, to = null;
+            if (values.TryGetValue(ParameterName, out var preset))
+            {
+                if (DatePresets.Range(preset, DateTime.UtcNow) is not var (presetFrom, presetTo)) return null;
+                (from, to) = (presetFrom, presetTo);
+            }
+            // A range narrows the preset further; a date that does not parse is an invalid filter, never a 500.
+            if (values.TryGetValue(FromParameterName, out var fromText))
+            {
+                if (ParseDate(fromText) is not { } date) return null;
+                from = from is { } f && f > date ? f : date;
+            }
+            if (values.TryGetValue(ToParameterName, out var toText))
+            {
+                if (ParseDate(toText) is not { } date) return null;
+                to = to is { } t && t < date ? t : date;
+            }
+            return from is null && to is null ? query : query.Where(DateBetween(member, parameter, from, to));
         }
+        if (!values.TryGetValue(ParameterName, out var raw)) return query;
 
         var valueType = Nullable.GetUnderlyingType(member.Type) ?? member.Type;
         object? parsed = Kind switch
@@ -137,6 +165,27 @@ internal sealed class PropertyListFilter<T>(Expression<Func<T, object?>> path, s
         var equals = Expression.Equal(member, Expression.Convert(QueryParameters.Constant(parsed, valueType), member.Type));
         return query.Where(Expression.Lambda<Func<T, bool>>(equals, parameter));
     }
+
+    /// <summary>from &lt;= row.Date &lt; to (either end open), as range predicates an index on the column serves.</summary>
+    private static Expression<Func<T, bool>> DateBetween(Expression member, ParameterExpression parameter, DateTime? from, DateTime? to)
+    {
+        var nonNullable = Nullable.GetUnderlyingType(member.Type) is not null ? Expression.Property(member, "Value") : member;
+        Expression body = Expression.Constant(true);
+        if (from is { } start) body = Expression.GreaterThanOrEqual(nonNullable, QueryParameters.Constant(Convert(start, nonNullable.Type)));
+        if (to is { } end)
+        {
+            var before = Expression.LessThan(nonNullable, QueryParameters.Constant(Convert(end, nonNullable.Type)));
+            body = from is null ? before : Expression.AndAlso(body, before);
+        }
+        if (nonNullable != member) body = Expression.AndAlso(Expression.NotEqual(member, Expression.Constant(null, member.Type)), body);
+        return Expression.Lambda<Func<T, bool>>(body, parameter);
+    }
+
+    /// <summary>A date as the date input sends it (yyyy-MM-dd), as UTC midnight; null when it is not one.</summary>
+    private static DateTime? ParseDate(string text) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)
+            : null;
 
     private static object Convert(DateTime value, Type type) =>
         type == typeof(DateOnly) ? DateOnly.FromDateTime(value)

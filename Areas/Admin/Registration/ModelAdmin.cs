@@ -177,6 +177,14 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
     /// <summary>The rows this admin works on; every changelist, form and delete starts here.</summary>
     public virtual IQueryable<T> GetQueryset(IQueryable<T> all) => all;
 
+    /// <summary>
+    /// The rows matching the changelist's search <c>q</c> (Django's get_search_results): by default every term in some
+    /// search field (<see cref="AdminSearchContext{T}.MatchSearchFields"/>). Override to find candidates through an
+    /// index, keeping that match as the re-check.
+    /// </summary>
+    public virtual Task<IQueryable<T>> GetSearchResultsAsync(AdminSearchContext<T> search, IQueryable<T> query, CancellationToken cancellationToken) =>
+        Task.FromResult(search.MatchSearchFields(query));
+
     /// <summary>A new, unsaved object for the add form.</summary>
     public virtual T CreateNew() => Activator.CreateInstance<T>();
 

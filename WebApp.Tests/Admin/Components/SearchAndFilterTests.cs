@@ -9,7 +9,7 @@ public class SearchAndFilterTests : BunitContext
     [Fact]
     public void The_search_bar_keeps_filters_and_shows_the_result_line()
     {
-        var search = new SearchBox("<b>shoe</b>", "/admin/catalog/product/", [new("IsActive", "1"), new("o", "2")], 2, 30, true, "/clear");
+        var search = new SearchBox("<b>shoe</b>", "/admin/catalog/product/", [new("IsActive", "1"), new("o", "2")], "2 results", "30", true, "/clear");
 
         var cut = Render<SearchBar>(p => p.Add(c => c.Search, search));
 
@@ -26,7 +26,7 @@ public class SearchAndFilterTests : BunitContext
     [Fact]
     public void Without_a_search_there_is_no_result_line()
     {
-        var cut = Render<SearchBar>(p => p.Add(c => c.Search, new SearchBox(null, "/x/", [], 5, 5, false, "/x/")));
+        var cut = Render<SearchBar>(p => p.Add(c => c.Search, new SearchBox(null, "/x/", [], "5 results", "5", false, "/x/")));
 
         Assert.DoesNotContain("results", cut.Markup);
     }

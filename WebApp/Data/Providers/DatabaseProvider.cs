@@ -46,4 +46,5 @@ internal abstract class DatabaseProvider
     public abstract IBulkInsertKeys BulkInsertKeys { get; }
     public abstract ITransientFailures TransientFailures { get; }
     public abstract IOutboxClaims OutboxClaims { get; }
+    public abstract ITableSizeEstimates TableSizes { get; }
 }

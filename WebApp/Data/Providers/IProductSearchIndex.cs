@@ -16,6 +16,13 @@ internal interface IProductSearchIndex
     IQueryable<Product>? Candidates(AppDbContext db, string text);
 
     /// <summary>
+    /// The ids of products containing every one of <paramref name="texts"/> (each anywhere in the name, SKU or
+    /// description), possibly with a few more: callers keep their exact test. Null when the index cannot answer (no
+    /// text it can look up) or the match filter itself uses the index.
+    /// </summary>
+    IQueryable<int>? CandidateIds(AppDbContext db, IReadOnlyList<string> texts);
+
+    /// <summary>
     /// Before loading many products in <paramref name="transaction"/>: suspends the index's row-by-row upkeep. Call
     /// <see cref="IProductSearchBulkLoad.CompleteAsync"/> before committing. Null when the engine has nothing to suspend.
     /// </summary>

@@ -23,4 +23,5 @@ internal sealed class PostgresProvider : DatabaseProvider
     public override IBulkInsertKeys BulkInsertKeys { get; } = new PostgresBulkInsertKeys();
     public override ITransientFailures TransientFailures { get; } = new PostgresTransientFailures();
     public override IOutboxClaims OutboxClaims { get; } = new PostgresOutboxClaims();
+    public override ITableSizeEstimates TableSizes { get; } = new PostgresTableSizeEstimates();
 }

@@ -11,6 +11,8 @@ internal sealed class SqlServerProductSearchIndex : IProductSearchIndex
 {
     public IQueryable<Product>? Candidates(AppDbContext db, string text) => null;
 
+    public IQueryable<int>? CandidateIds(AppDbContext db, IReadOnlyList<string> texts) => null;
+
     public Task<IProductSearchBulkLoad?> BeginBulkLoadAsync(AppDbContext db, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.FromResult<IProductSearchBulkLoad?>(null);
 }

@@ -23,4 +23,5 @@ internal sealed class SqlServerProvider : DatabaseProvider
     public override IBulkInsertKeys BulkInsertKeys { get; } = new SqlServerBulkInsertKeys();
     public override ITransientFailures TransientFailures { get; } = new SqlServerTransientFailures();
     public override IOutboxClaims OutboxClaims { get; } = new SqlServerOutboxClaims();
+    public override ITableSizeEstimates TableSizes { get; } = new SqlServerTableSizeEstimates();
 }

@@ -28,11 +28,9 @@ internal sealed class SqliteProductSearchIndex : IProductSearchIndex
     /// </summary>
     public IQueryable<Product>? Candidates(AppDbContext db, string text)
     {
-        if (text.Contains('\0') || text.EnumerateRunes().Take(MinimumLength).Count() < MinimumLength)
-            return null;
+        if (!Indexable(text)) return null;
 
-        // A quoted FTS5 phrase is the text's trigrams in a row, that is the text as a substring; only " is special.
-        var phrase = "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var phrase = Phrase(text);
         // CROSS JOIN keeps this order: SQLite reads the index's matches first, rather than walking an index of every
         // product in list order and looking each one up in the search's results.
         return db.Products.FromSql($"""
@@ -40,6 +38,23 @@ internal sealed class SqliteProductSearchIndex : IProductSearchIndex
             WHERE "ProductSearch" MATCH {phrase}
             """);
     }
+
+    /// <summary>
+    /// The ids of products containing every text that the index can look up (the others are left to the caller's exact
+    /// test): one FTS5 query, "text1" AND "text2", which intersects the index's lists without reading the products.
+    /// </summary>
+    public IQueryable<int>? CandidateIds(AppDbContext db, IReadOnlyList<string> texts)
+    {
+        var phrases = texts.Where(Indexable).Select(Phrase).ToList();
+        if (phrases.Count == 0) return null;
+        var match = string.Join(" AND ", phrases);
+        return db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ProductSearch" WHERE "ProductSearch" MATCH {match}""");
+    }
+
+    private static bool Indexable(string text) => !text.Contains('\0') && text.EnumerateRunes().Take(MinimumLength).Count() >= MinimumLength;
+
+    /// <summary>A quoted FTS5 phrase is the text's trigrams in a row, that is the text as a substring; only " is special.</summary>
+    private static string Phrase(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>
     /// Before loading many products in <paramref name="transaction"/>: drops the index's triggers, which would otherwise

@@ -46,4 +46,5 @@ internal sealed class SqliteProvider : DatabaseProvider
     public override IBulkInsertKeys BulkInsertKeys { get; } = new SqliteBulkInsertKeys();
     public override ITransientFailures TransientFailures { get; } = new SqliteTransientFailures();
     public override IOutboxClaims OutboxClaims { get; } = new SqliteOutboxClaims();
+    public override ITableSizeEstimates TableSizes { get; } = new SqliteTableSizeEstimates();
 }

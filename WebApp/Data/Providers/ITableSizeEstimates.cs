@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace WebApp.Data.Providers;
+
+/// <summary>
+/// How many rows a table holds, as the engine's own bookkeeping estimates it (one cheap catalogue read, never a scan):
+/// what a list shows instead of counting a big table on every request.
+/// </summary>
+internal interface ITableSizeEstimates
+{
+    /// <summary>The estimated row count of <paramref name="entityType"/>'s table, or null when the engine has none yet.</summary>
+    Task<long?> EstimateAsync(DbContext db, IEntityType entityType, CancellationToken cancellationToken);
+}
