@@ -120,6 +120,13 @@ internal sealed class InlineFormSet<TParent, TChild>(InlineModelAdmin<TParent, T
             var view = await _fields.FieldAsync(obj, field.Path, readOnly || field.IsReadOnly || readOnlyHere.Contains(field.Name), cancellationToken,
                 name: $"{rowPrefix}-{field.Name}");
             if (!view.ReadOnly) view.Value = _fields.InputValue(obj, field.Path, view);
+            if (child is null)
+            {
+                // An extra row may stay empty (Django's empty_permitted): the browser must not insist on its required fields.
+                if (index != EmptyPrefix) view.Required = false;
+                // A new object's 0 that the field's own [Range] refuses is no default: the input starts empty.
+                if (OutOfRange(view)) view.Value = null;
+            }
             fields.Add(view);
         }
         var key = child is null ? null : ValueParsing.FormatKey(_resolved.Key.PropertyInfo!.GetValue(child)!);
@@ -135,6 +142,11 @@ internal sealed class InlineFormSet<TParent, TChild>(InlineModelAdmin<TParent, T
             CanDelete = child is not null && canDelete,
         };
     }
+
+    private static bool OutOfRange(FormFieldViewModel view) =>
+        decimal.TryParse(view.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+        && (decimal.TryParse(view.Min, NumberStyles.Number, CultureInfo.InvariantCulture, out var min) && value < min
+            || decimal.TryParse(view.Max, NumberStyles.Number, CultureInfo.InvariantCulture, out var max) && value > max);
 
     public async Task<AdminRefusal?> BindAsync(TParent parent, bool isNew, TParent? copiedFrom, IFormCollection form, CancellationToken cancellationToken)
     {

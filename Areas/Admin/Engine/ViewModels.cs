@@ -84,7 +84,7 @@ public sealed class FormFieldViewModel
     public required string Name { get; init; }
     public required string Label { get; init; }
     public string? HelpText { get; init; }
-    public bool Required { get; init; }
+    public bool Required { get; set; }
     public bool ReadOnly { get; init; }
     public WidgetKind Widget { get; init; }
     public string? Value { get; set; }
