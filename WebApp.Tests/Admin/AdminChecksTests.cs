@@ -227,4 +227,41 @@ public class AdminChecksTests
         Assert.Equal("admin.E130", Single(new Products { Actions = [Products.Named("go"), Products.Named("go")] }).Id);
         Assert.Equal("admin.E130", Single(new Products { Actions = [Products.Named("delete_selected")] }).Id);
     }
+
+    private sealed class FormProducts() : ModelAdmin<Product>("catalog")
+    {
+        public static PrepopulatedField<Product> Fill(Expression<Func<Product, object?>> target, params Expression<Func<Product, object?>>[] sources) =>
+            Prepopulate(target, sources);
+    }
+
+    private sealed class TagRows : TabularInline<Product, Tag>;
+
+    private sealed class ReviewRows : TabularInline<Product, Review>;
+
+    [Fact]
+    public void E202_an_inline_needs_a_foreign_key_to_its_parent()
+    {
+        var error = Single(new FormProducts { Inlines = [new TagRows()] });
+        Assert.Equal(("admin.E202", "Inlines[0] (TagRows).ParentReference"), (error.Id, error.Option));
+        Assert.Contains("Tag has no foreign key to Product", error.Message);
+    }
+
+    [Fact]
+    public void E203_E204_an_inline_counts_rows_sensibly()
+    {
+        Assert.Equal("admin.E203", Single(new FormProducts { Inlines = [new ReviewRows { Extra = -1 }] }).Id);
+        Assert.Equal("admin.E204", Single(new FormProducts { Inlines = [new ReviewRows { MinNum = 3, MaxNum = 2 }] }).Id);
+    }
+
+    [Fact]
+    public void E011_an_inline_field_must_be_a_property_of_the_child() =>
+        Assert.Equal(("admin.E011", "Inlines[0] (ReviewRows).Fields[0]"),
+            Single(new FormProducts { Inlines = [new ReviewRows { Fields = [r => r.Title.Length] }] }) is var e ? (e.Id, e.Option) : default);
+
+    [Fact]
+    public void E027_E028_a_prepopulated_field_is_a_text_property_of_the_model()
+    {
+        Assert.Equal("admin.E027", Single(new FormProducts { PrepopulatedFields = [FormProducts.Fill(p => p.Category!.Slug, p => p.Name)] }).Id);
+        Assert.Equal("admin.E028", Single(new FormProducts { PrepopulatedFields = [FormProducts.Fill(p => p.Price, p => p.Name)] }).Id);
+    }
 }

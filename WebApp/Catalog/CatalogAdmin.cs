@@ -20,6 +20,7 @@ internal sealed class CategoryAdmin : ModelAdmin<Category>
         SearchFields = ["Name", "^Slug"];
         Ordering = ["Name"];
         Fields = [c => c.Name, c => c.Slug, c => c.Description];
+        PrepopulatedFields = [Prepopulate(c => c.Slug, c => c.Name)];
     }
 }
 
@@ -50,6 +51,9 @@ internal sealed class ProductAdmin : ModelAdmin<Product>
         ];
         ReadonlyFields = [p => p.CreatedAt, p => p.UpdatedAt];
         ViewOnSite = p => $"/products/{p.Slug}";
+        PrepopulatedFields = [Prepopulate(p => p.Slug, p => p.Name)];
+        SaveAs = true;
+        Inlines = [new ProductReviewInline()];
     }
 
     /// <summary>The product's images are edited on their own admin (catalog/productimage): a box links there.</summary>
@@ -87,6 +91,29 @@ internal sealed class ProductAdmin : ModelAdmin<Product>
         }
         return provider.ProductSearchIndex.CandidateIds(db, indexed) is { } ids ? matches.Where(p => ids.Contains(p.Id)) : matches;
     }
+}
+
+/// <summary>A product's reviews on its change page: moderate them there, or record one received by mail or phone.</summary>
+internal sealed class ProductReviewInline : TabularInline<Product, Review>
+{
+    public ProductReviewInline()
+    {
+        Fields = [r => r.Title, r => r.Rating, r => r.Body, r => r.IsApproved, r => r.Author, r => r.CreatedAt];
+        ReadonlyFields = [r => r.Author, r => r.CreatedAt];
+        Extra = 1;
+        ShowChangeLink = true;
+    }
+
+    /// <summary>A stored review is the customer's own words: only its approval changes here (as on its own page).</summary>
+    public override IReadOnlyCollection<string> GetReadonlyFields(AdminUser user, Review? child) =>
+        child is null ? [] : [nameof(Review.Title), nameof(Review.Rating), nameof(Review.Body)];
+
+    /// <summary>A review recorded here is the staff member's, today: there is no author select over every user.</summary>
+    public override Review CreateNew(AdminUser user) => new() { AuthorId = user.Id, CreatedAt = DateTime.UtcNow };
+
+    // The review registration has no blank add form (customers write reviews on the site); on a product page staff with
+    // catalog.add_review may still record one they received another way.
+    public override bool HasAddPermission(AdminUser user, Product? parent) => user.Has("catalog.add_review");
 }
 
 /// <summary>A custom filter: products by how much stock is left.</summary>

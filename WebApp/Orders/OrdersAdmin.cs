@@ -39,6 +39,7 @@ internal sealed class OrderAdmin : ModelAdmin<Order>
             Action("mark_delivered", "Mark selected orders delivered", AdminOperation.Change, (c, s, t) => MoveAsync(c, s, OrderStatus.Delivered, t)),
             Action("cancel", "Cancel selected orders", AdminOperation.Change, (c, s, t) => MoveAsync(c, s, OrderStatus.Cancelled, t)),
         ];
+        Inlines = [new OrderLineInline()];
     }
 
     /// <summary>Orders come from checkout, never from a blank form.</summary>
@@ -78,8 +79,24 @@ internal sealed class OrderLineAdmin : ModelAdmin<OrderLine>
     }
 
     // A placed order's lines are a record of the sale: editing them would break its totals and the stock returned on
-    // cancelling, so nobody adds or changes them (deleting follows orders.delete_orderline, as the order's cascade needs).
+    // cancelling, so nobody adds, changes or deletes one, superusers included. They go only with their order (whose
+    // delete cascades to them under orders.delete_orderline).
     public override bool HasAddPermission(AdminUser user) => false;
 
     public override bool HasChangePermission(AdminUser user) => false;
+
+    public override Task<AdminRefusal?> DeleteRefusalAsync(AdminObjectContext<OrderLine> context, CancellationToken cancellationToken) =>
+        Task.FromResult<AdminRefusal?>(new("orders.order_line_immutable", "An order line is a record of the sale: it goes only with its order."));
+}
+
+/// <summary>What was ordered, on the order's page: read-only, since the lines are a record of the sale.</summary>
+internal sealed class OrderLineInline : TabularInline<Order, OrderLine>
+{
+    public OrderLineInline()
+    {
+        Fields = [l => l.ProductName, l => l.ProductSku, l => l.UnitPrice, l => l.Quantity];
+        Extra = 0;
+        CanDelete = false;
+        ShowChangeLink = true;
+    }
 }

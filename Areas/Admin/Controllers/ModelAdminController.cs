@@ -144,6 +144,7 @@ public sealed class ModelAdminController : AdminControllerBase
     {
         if (await EngineAsync(app, model, AdminOperation.View) is not { } engine) return Refusal(app, model);
         if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
+        if (await ObjectRefusalAsync(engine, AdminOperation.View, obj, cancellationToken) is { } hidden) return hidden;
         var refusal = engine.Admin.HasChangePermission(AdminUser)
             ? await engine.Admin.ObjectRefusalAsync(AdminOperation.Change, obj, RequestContext(), cancellationToken)
             : null;
@@ -160,6 +161,12 @@ public sealed class ModelAdminController : AdminControllerBase
         if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
         if (await ObjectRefusalAsync(engine, AdminOperation.Change, obj, cancellationToken) is { } refused) return refused;
         var form = await Request.ReadFormAsync(cancellationToken);
+        if (form.ContainsKey("_saveasnew"))
+        {
+            // "Save as new" adds an object: without add permission it is refused, and nothing is saved.
+            if (!engine.Admin.SavesAsNew || !engine.Admin.HasAddPermission(AdminUser)) return Forbidden();
+            return AfterSave(engine, await engine.SaveAsNewAsync(obj, form, PreservedFilters(), cancellationToken), form, added: true);
+        }
         var outcome = await engine.SaveAsync(obj, form, PreservedFilters(), cancellationToken);
         return AfterSave(engine, outcome, form, added: false);
     }
@@ -199,11 +206,12 @@ public sealed class ModelAdminController : AdminControllerBase
 
     private IActionResult AfterSave(ModelAdminEngine engine, SaveOutcome outcome, IFormCollection form, bool added)
     {
+        if (outcome.Refusal is { } refusal) return Refused(engine.Admin.DisplayName, refusal);
         if (outcome.Form is { } invalid) return View(ViewRoot + "ChangeForm.cshtml", invalid);
         var admin = engine.Admin;
         var preserved = PreservedFilters();
         var what = $"The {admin.DisplayName} \"{outcome.SavedLabel}\" was {(added ? "added" : "changed")} successfully.";
-        if (form.ContainsKey("_continue") || added && admin.EditAfterAdd)
+        if (form.ContainsKey("_continue") || form.ContainsKey("_saveasnew") || added && admin.EditAfterAdd)
         {
             Message(AdminMessages.Success, what + " You may edit it again below.");
             return Redirect(AdminUrls.WithPreservedFilters(AdminUrls.Change(admin, outcome.SavedId!), preserved));

@@ -15,7 +15,11 @@ internal sealed class ListEdits : Dictionary<string, Dictionary<string, FormFiel
 internal sealed record ListEditOutcome(ChangeListOutcome? Invalid, int Changed);
 
 /// <summary>A save: either a redirect target with a success message, or the form again with its errors.</summary>
-internal sealed record SaveOutcome(ChangeFormViewModel? Form, string? SavedId, string? SavedLabel);
+internal sealed record SaveOutcome(ChangeFormViewModel? Form, string? SavedId, string? SavedLabel)
+{
+    /// <summary>The POST did what the user may not (a forged inline row): a 403, nothing saved.</summary>
+    public AdminRefusal? Refusal { get; init; }
+}
 
 /// <summary>What the engine does for one model; the controller only routes, authorises and picks views.</summary>
 internal abstract class ModelAdminEngine
@@ -47,6 +51,9 @@ internal abstract class ModelAdminEngine
 
     /// <summary>Binds the shown fields from the POST, validates and saves with a history entry.</summary>
     public abstract Task<SaveOutcome> SaveAsync(object? existing, IFormCollection form, string preservedFilters, CancellationToken cancellationToken);
+
+    /// <summary>Django's "Save as new": the change form's POST saved as a new object, the original left as it was.</summary>
+    public abstract Task<SaveOutcome> SaveAsNewAsync(object original, IFormCollection form, string preservedFilters, CancellationToken cancellationToken);
 
     public abstract Task<DeleteViewModel> DeletePageAsync(IReadOnlyList<object> objects, bool bulk, string preservedFilters, CancellationToken cancellationToken);
 

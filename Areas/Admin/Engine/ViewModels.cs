@@ -98,7 +98,7 @@ public sealed class FormFieldViewModel
     public required string Name { get; init; }
     public required string Label { get; init; }
     public string? HelpText { get; init; }
-    public bool Required { get; init; }
+    public bool Required { get; set; }
     public bool ReadOnly { get; init; }
     public WidgetKind Widget { get; init; }
     public string? Value { get; set; }
@@ -113,6 +113,9 @@ public sealed class FormFieldViewModel
     public string? Max { get; init; }
     public string? Step { get; init; }
     public string? Pattern { get; init; }
+
+    /// <summary>The ids of the inputs this one is filled from as a slug while typing (Django's prepopulated_fields).</summary>
+    public string? PrepopulatedFrom { get; set; }
     public List<string> Errors { get; } = [];
 
     /// <summary>The same field under another name and value (a changelist row's input).</summary>
@@ -168,7 +171,16 @@ public sealed class ChangeFormViewModel
     /// <summary>Why a user with the model's change permission still sees this object read-only.</summary>
     public string? ReadOnlyReason { get; set; }
 
-    public bool HasErrors => NonFieldErrors.Count > 0 || Fieldsets.Any(s => s.Fields.Any(f => f.Errors.Count > 0));
+    /// <summary>Related rows edited with the object (Django's inline formsets), after the fieldsets.</summary>
+    public IReadOnlyList<InlineFormSetViewModel> Inlines { get; init; } = [];
+
+    /// <summary>The "Save as new" button (the registration's SaveAs, and the user may add).</summary>
+    public bool CanSaveAsNew { get; init; }
+
+    /// <summary>A "Save as new" came back with errors: only that button is offered, so the original is not overwritten.</summary>
+    public bool SaveAsNewOnly { get; init; }
+
+    public bool HasErrors => NonFieldErrors.Count > 0 || Fieldsets.Any(s => s.Fields.Any(f => f.Errors.Count > 0)) || Inlines.Any(i => i.HasErrors);
 }
 
 public sealed class DeletionNode(string modelName, string label, string? url)

@@ -92,6 +92,9 @@ public abstract class ModelAdmin
 
     internal abstract ModelAdminEngine CreateEngine(AdminRequestContext context);
 
+    /// <summary>The registration offers "Save as new" (its SaveAs option).</summary>
+    internal abstract bool SavesAsNew { get; }
+
     /// <summary>The object-level permission hooks for an untyped object: null allows, a refusal names the rule.</summary>
     internal abstract Task<AdminRefusal?> ObjectRefusalAsync(AdminOperation operation, object obj, AdminRequestContext context, CancellationToken cancellationToken);
 
@@ -157,6 +160,22 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
     /// <summary>The object's public page, for a "View on site" link.</summary>
     public Func<T, string?>? ViewOnSite { get; init; }
 
+    /// <summary>Related rows edited on this model's change page (Django's inlines): tabular or stacked.</summary>
+    public IReadOnlyList<InlineModelAdmin<T>> Inlines { get; init; } = [];
+
+    /// <summary>A "Save as new" button on the change page (Django's save_as): saves the form as a new object; needs add permission.</summary>
+    public bool SaveAs { get; init; }
+
+    /// <summary>Fields filled from others while typing on the add form (Django's prepopulated_fields): <see cref="Prepopulate"/>.</summary>
+    public IReadOnlyList<PrepopulatedField<T>> PrepopulatedFields { get; init; } = [];
+
+    /// <summary>A field filled as a slug of <paramref name="sources"/> while the user types them, until the object is saved.</summary>
+    /// <summary>Resolved <see cref="PrepopulatedFields"/>: each target's name and the names it is filled from.</summary>
+    internal Dictionary<string, IReadOnlyList<string>> Prepopulated { get; } = new(StringComparer.Ordinal);
+
+    protected static PrepopulatedField<T> Prepopulate(Expression<Func<T, object?>> target, params Expression<Func<T, object?>>[] sources) =>
+        new(target, sources);
+
     protected static ListColumn<T> Column(Expression<Func<T, object?>> path, string? header = null) =>
         new(path, header, sortKey: null, isComputed: false, rendersBoolean: false);
 
@@ -209,6 +228,22 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
     public virtual IReadOnlyCollection<string> GetReadonlyFields(AdminUser user, T? obj) => [];
 
     /// <summary>
+    /// The form's fieldsets for this user and object (Django's get_fieldsets; <paramref name="obj"/> is null on the add
+    /// form): the declared ones, or a selection of them (each must be one of <see cref="Fieldsets"/> or <see cref="AddFieldsets"/>).
+    /// </summary>
+    public virtual IReadOnlyList<Fieldset<T>> GetFieldsets(AdminUser user, T? obj) => obj is null && AddFieldsets.Count > 0 ? AddFieldsets : Fieldsets;
+
+    // Object-level permissions (Django's has_*_permission(request, obj)): asked after the model-level ones on the change
+    // form, the delete confirmation and "delete selected"; false refuses with a 403 (a view-only change page for change).
+    public virtual bool HasViewPermission(AdminUser user, T obj) => HasViewPermission(user);
+
+    public virtual bool HasAddPermission(AdminUser user, T obj) => HasAddPermission(user);
+
+    public virtual bool HasChangePermission(AdminUser user, T obj) => HasChangePermission(user);
+
+    public virtual bool HasDeletePermission(AdminUser user, T obj) => HasDeletePermission(user);
+
+    /// <summary>
     /// The form's own rules after binding and validation (Django's ModelForm.clean): add errors, or refuse, through the
     /// context. Any error means nothing is saved.
     /// </summary>
@@ -221,7 +256,11 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
     internal sealed override async Task<AdminRefusal?> ObjectRefusalAsync(
         AdminOperation operation, object obj, AdminRequestContext context, CancellationToken cancellationToken)
     {
-        var objectContext = new AdminObjectContext<T>((T)obj, isNew: false, context);
+        var typed = (T)obj;
+        if (!HasPermission(context.User, operation, typed))
+            return new AdminRefusal($"admin.object_{operation.ToString().ToLowerInvariant()}",
+                $"You may not {operation.ToString().ToLowerInvariant()} this {DisplayName}.");
+        var objectContext = new AdminObjectContext<T>(typed, isNew: false, context);
         return operation switch
         {
             AdminOperation.Change => await ChangeRefusalAsync(objectContext, cancellationToken),
@@ -229,6 +268,16 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
             _ => null,
         };
     }
+
+    /// <summary>The object-level hook for <paramref name="operation"/>; view is satisfied by change, as on the model.</summary>
+    internal bool HasPermission(AdminUser user, AdminOperation operation, T obj) => operation switch
+    {
+        AdminOperation.View => HasViewPermission(user, obj) || HasChangePermission(user, obj),
+        AdminOperation.Add => HasAddPermission(user, obj),
+        AdminOperation.Change => HasChangePermission(user, obj),
+        AdminOperation.Delete => HasDeletePermission(user, obj),
+        _ => false,
+    };
 
     /// <summary>Called before each object is removed; the context then saves the delete with its history entry.</summary>
     public virtual Task DeleteModelAsync(AdminSaveContext<T> context, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -238,11 +287,14 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
 
     internal sealed override ModelAdminEngine CreateEngine(AdminRequestContext context) => new ModelAdminEngine<T>(this, context);
 
+    internal sealed override bool SavesAsNew => SaveAs;
+
     internal sealed override IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model)
     {
         var checks = new ModelAdminChecks<T>(this, model);
         var errors = checks.Run().ToList();
         _resolved = checks.Result;
+        if (model.FindEntityType(typeof(T)) is { } entityType) errors.AddRange(new ChangeFormChecks<T>(this, entityType).Run());
         return errors;
     }
 

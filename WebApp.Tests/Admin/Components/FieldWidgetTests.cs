@@ -134,4 +134,26 @@ public class FieldWidgetTests : BunitContext
         Assert.Empty(cut.FindAll(".form-text"));
         Assert.Equal("id_form-0-Stock", cut.Find("input").Id);
     }
+
+    [Fact]
+    public void A_read_only_value_in_an_inline_row_is_labelled_by_its_row_for_screen_readers_only()
+    {
+        var cut = Render<FieldWidget>(p => p
+            .Add(c => c.Field, new FormFieldViewModel { Name = "lines-0-Quantity", Label = "Quantity", ReadOnly = true, DisplayValue = "2" })
+            .Add(c => c.Compact, true)
+            .Add(c => c.ContextLabel, "Quantity of 2 × Boot"));
+
+        var label = cut.Find("#id_lines-0-Quantity-label");
+        Assert.Equal(("Quantity of 2 × Boot", "visually-hidden"), (label.TextContent, label.ClassName));
+        Assert.Equal("2", cut.Find(".admin-readonly").TextContent);
+    }
+
+    [Fact]
+    public void A_prepopulated_field_names_the_inputs_it_is_filled_from()
+    {
+        var cut = RenderField(new FormFieldViewModel { Name = "Slug", Label = "Slug", Widget = WidgetKind.Text, PrepopulatedFrom = "id_Name" });
+
+        Assert.Equal("id_Name", cut.Find("input#id_Slug").GetAttribute("data-prepopulate-from"));
+        Assert.False(RenderField(new FormFieldViewModel { Name = "Sku", Label = "SKU", Widget = WidgetKind.Text }).Find("input").HasAttribute("data-prepopulate-from"));
+    }
 }

@@ -3,7 +3,7 @@ using WebApp.Admin.Metadata;
 namespace WebApp.Admin;
 
 /// <summary>The change form's <see cref="ImageField{T}"/>s: required checks, then replace or clear.</summary>
-internal sealed partial class ModelAdminEngine<T>
+internal sealed partial class ChangeForm<T>
 {
     /// <summary>
     /// Checks every shown image field; once the whole form is valid, stores uploads and clears ticked fields. Returns the
@@ -14,14 +14,14 @@ internal sealed partial class ModelAdminEngine<T>
         CancellationToken cancellationToken)
     {
         var changes = new List<FieldChange>();
-        var imageFields = Resolved.FieldsetsFor(objectContext.IsNew).SelectMany(f => f.ExtraFields).OfType<ImageField<T>>()
+        var imageFields = FieldsetsFor(objectContext.IsNew ? null : objectContext.Object).SelectMany(f => f.ExtraFields).OfType<ImageField<T>>()
             .Where(f => fields.ContainsKey(f.Name)).ToList();
         var pending = new List<(ImageField<T> Field, IFormFile? Upload, bool Clear)>();
         foreach (var field in imageFields)
         {
             var view = fields[field.Name];
             var upload = form.Files.GetFile(field.Name) is { Length: > 0 } file ? file : null;
-            var clear = !field.Required && IsTicked(form[field.Name + "-clear"]);
+            var clear = !field.Required && FormValues.IsTicked(form[field.Name + "-clear"]);
             if (upload is not null && clear)
                 view.Errors.Add("Please either choose a file or tick the clear box, not both.");
             else if (upload is null && field.Required && field.Current(objectContext.Object) is null)
