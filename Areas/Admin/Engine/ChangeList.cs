@@ -300,7 +300,7 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
             if (editors.TryGetValue(i, out var template))
             {
                 var name = ModelAdminEngine<T>.EditorName(rowIndex, column.Path!.Name);
-                var initial = ModelAdminEngine<T>.FormatInput(value);
+                var initial = FormValues.FormatInput(value);
                 var editor = edits?.GetValueOrDefault(key)?.GetValueOrDefault(column.Path.Name) is { } posted
                     ? CopyWithErrors(posted.For(name, posted.Value), posted.Errors)
                     : template.For(name, initial);

@@ -50,7 +50,7 @@ internal sealed partial class ModelAdminEngine<T>
         }
 
         input.Value = input.Widget == WidgetKind.Checkbox ? (IsTicked(form[chosen.Name]) ? "true" : "false") : form[chosen.Name].LastOrDefault()?.Trim();
-        MarkSelected(input, input.Value);
+        FormValues.MarkSelected(input, input.Value);
         if (!TryConvert(chosen.Path, input, out var value)) return BulkEditPage(page);
 
         // One value on several rows breaks a unique column however the rows are checked one by one.
