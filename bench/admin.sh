@@ -2,14 +2,16 @@
 # Load benchmark of the admin's product changelist with wrk, signed in as a superuser, against a Release build.
 #   bench/admin.sh [products=1000000] [seconds=20] [connections=8] [warmup=30]
 # Seeds the deterministic catalog into bench/data/bench-N.db (reused when already seeded; 20 categories, so each
-# holds N/20 products), starts the app in Production on 127.0.0.1:5098, signs in, warms up for `warmup` seconds,
+# holds N/20 products), starts the app in Production on a free loopback port, signs in, warms up for `warmup` seconds,
 # then runs wrk on five changelist views and times the delete page of a category. Prints p50/p95/p99 (ms), req/s,
 # errors and the server's peak RSS. Results go to bench/results/ (not committed).
+# BENCH_APP=dir benchmarks an app published there instead of publishing this tree (an older build, for "before").
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 products=${1:-1000000}; seconds=${2:-20}; connections=${3:-8}; warmup=${4:-30}
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)" >&2; exit 1; }
-port=5098; base="http://127.0.0.1:$port"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
 
 out="$root/bench/results"; mkdir -p "$out" "$root/bench/data"
 db="$root/bench/data/bench-$products.db"
@@ -17,9 +19,14 @@ export ASPNETCORE_ENVIRONMENT=Production
 export ConnectionStrings__Default="Data Source=$db"
 export Email__PickupDirectory="$root/bench/data/mail"
 export Logging__LogLevel__Default=Warning
+# Production redirects to HTTPS and issues __Host- (secure) cookies: as behind deploy/'s nginx, the loopback "proxy"
+# says the request came over HTTPS.
+export Proxy__KnownProxies__0=127.0.0.1
+https=(-H "X-Forwarded-Proto: https")
 
-dotnet publish "$root/WebApp" -c Release -o "$root/bench/data/app" -nologo -v q -clp:ErrorsOnly
-app="$root/bench/data/app/WebApp.dll"
+app_dir=${BENCH_APP:-$root/bench/data/app}
+[ -n "${BENCH_APP:-}" ] || dotnet publish "$root/WebApp" -c Release -o "$app_dir" -nologo -v q -clp:ErrorsOnly
+app="$app_dir/WebApp.dll"
 dotnet "$app" migrate
 if [ ! -f "$db.seeded" ]; then
   /usr/bin/time -f "seed: %e s, peak RSS %M KiB" dotnet "$app" seed --products "$products"
@@ -28,20 +35,22 @@ fi
 email=bench-admin@example.com; password='Bench!Admin2345'
 printf '%s\n' "$password" | dotnet "$app" createsuperuser --email "$email" --password-stdin >/dev/null 2>&1 || true
 
-cd "$root/bench/data/app"
+cd "$app_dir"
 dotnet "$app" --urls "$base" >"$out/admin-server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs -o /dev/null "$base/Identity/Account/Login" && break; sleep 0.5; done
 
-# Sign in through the login form (antiforgery token and cookie), then hand the cookies to wrk.
+# Sign in through the login form (antiforgery token and cookie), then hand the cookies to wrk. The cookies are secure
+# ones, which curl keeps but would not send over plain HTTP: they are passed as a header.
 jar=$(mktemp)
-token=$(curl -fs -c "$jar" -b "$jar" "$base/Identity/Account/Login" |
-  python3 -c 'import re,sys; print(re.search(r"name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"__RequestVerificationToken\"", sys.stdin.read()).group(1))')
-curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" \
+cookies() { awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "} /^#HttpOnly_/ {sub("#HttpOnly_", "", $1); printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar"; }
+token=$(curl -fs "${https[@]}" -c "$jar" "$base/Identity/Account/Login" |
+  python3 -c 'import re,sys; m = re.search(r"name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"__RequestVerificationToken\"", sys.stdin.read()); print(m.group(1) or m.group(2))')
+curl -fs -o /dev/null "${https[@]}" -H "Cookie: $(cookies)" -c "$jar" --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" \
   --data-urlencode "Input.RememberMe=false" --data-urlencode "__RequestVerificationToken=$token" "$base/Identity/Account/Login"
-cookie=$(awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "} /^#HttpOnly_/ {sub("#HttpOnly_", "", $1); printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar")
-status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/admin/catalog/product/")
+cookie=$(cookies)
+status=$(curl -s -o /dev/null -w '%{http_code}' "${https[@]}" -H "Cookie: $cookie" "$base/admin/catalog/product/")
 [ "$status" = 200 ] || { echo "bench: sign-in failed (changelist answered $status)" >&2; exit 1; }
 
 last_page=$(( (products + 99) / 100 ))
@@ -56,17 +65,18 @@ order=(default search category sort-price last-page)
 
 echo "warm-up: ${warmup}s over the five views"
 for name in "${order[@]}"; do
-  wrk -t1 -c"$connections" -d"$(( warmup / ${#order[@]} + 1 ))s" --timeout 30s -H "Cookie: $cookie" "$base${views[$name]}" >/dev/null
+  wrk -t1 -c"$connections" -d"$(( warmup / ${#order[@]} + 1 ))s" --timeout 30s "${https[@]}" -H "Cookie: $cookie" "$base${views[$name]}" >/dev/null
 done
 
 echo "products=$products connections=$connections duration=${seconds}s (Production, Release, SQLite)"
 printf '%-12s %10s %10s %10s %10s %8s\n' view p50_ms p95_ms p99_ms req/s errors
 for name in "${order[@]}"; do
-  wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s -H "Cookie: $cookie" -s "$root/bench/percentiles.lua" \
+  wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s "${https[@]}" -H "Cookie: $cookie" -s "$root/bench/percentiles.lua" \
     "$base${views[$name]}" >"$out/admin-$name.txt"
   read -r _ rps p50 p95 p99 errors < <(grep '^RESULT' "$out/admin-$name.txt")
   printf '%-12s %10s %10s %10s %10s %8s\n' "$name" "$p50" "$p95" "$p99" "$rps" "$errors"
 done
-delete_time=$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "$base/admin/catalog/category/7/delete/")
-echo "delete page of a category with $(( products / 20 )) products: ${delete_time} s"
+curl -s -o /dev/null "${https[@]}" -H "Cookie: $cookie" "$base/admin/catalog/category/7/delete/"
+delete_times=$(for _ in 1 2 3; do curl -s -o /dev/null -w '%{time_total} ' "${https[@]}" -H "Cookie: $cookie" "$base/admin/catalog/category/7/delete/"; done)
+echo "delete page of a category with $(( products / 20 )) products (3 runs after one warm-up): ${delete_times}s"
 echo "server peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$server/status)"

@@ -29,6 +29,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.HasIndex(p => new { p.Price, p.Id });
         product.HasIndex(p => new { p.Stock, p.Id });
         product.HasIndex(p => new { p.CategoryId, p.Name, p.Id });
+        product.HasIndex(p => new { p.CategoryId, p.CreatedAt }); // the date hierarchy's probes within a category
 
         product.HasOne(p => p.Category)
             .WithMany(c => c.Products)
