@@ -726,3 +726,80 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Tags_Name_Id] ON [Tags] ([Name], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Reviews_CreatedAt_Id] ON [Reviews] ([CreatedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Reviews_IsApproved_CreatedAt_Id] ON [Reviews] ([IsApproved], [CreatedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Products_CategoryId_CreatedAt] ON [Products] ([CategoryId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Products_CategoryId_Name_Id] ON [Products] ([CategoryId], [Name], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Products_Name_Id] ON [Products] ([Name], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Products_Price_Id] ON [Products] ([Price], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Products_Stock_Id] ON [Products] ([Stock], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130070134_AddAdminChangeListIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

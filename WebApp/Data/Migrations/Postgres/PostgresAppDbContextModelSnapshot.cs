@@ -551,6 +551,16 @@ namespace WebApp.Data.Migrations.Postgres
 
                     b.HasIndex("IsActive", "Price");
 
+                    b.HasIndex("Name", "Id");
+
+                    b.HasIndex("Price", "Id");
+
+                    b.HasIndex("Stock", "Id");
+
+                    b.HasIndex("CategoryId", "CreatedAt");
+
+                    b.HasIndex("CategoryId", "Name", "Id");
+
                     b.HasIndex(new[] { "Description" }, "IX_Products_Description_Trigram");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "IX_Products_Description_Trigram"), "gin");
@@ -615,8 +625,12 @@ namespace WebApp.Data.Migrations.Postgres
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("ProductId", "AuthorId")
                         .IsUnique();
+
+                    b.HasIndex("IsApproved", "CreatedAt", "Id");
 
                     b.HasIndex("ProductId", "IsApproved", "CreatedAt");
 
@@ -648,6 +662,8 @@ namespace WebApp.Data.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Tags");
                 });

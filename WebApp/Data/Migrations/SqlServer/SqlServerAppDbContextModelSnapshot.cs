@@ -554,6 +554,16 @@ namespace WebApp.Data.Migrations.SqlServer
 
                     b.HasIndex("IsActive", "Price");
 
+                    b.HasIndex("Name", "Id");
+
+                    b.HasIndex("Price", "Id");
+
+                    b.HasIndex("Stock", "Id");
+
+                    b.HasIndex("CategoryId", "CreatedAt");
+
+                    b.HasIndex("CategoryId", "Name", "Id");
+
                     b.ToTable("Products", t =>
                         {
                             t.HasCheckConstraint("CK_Products_Price", "\"Price\" >= 0");
@@ -603,8 +613,12 @@ namespace WebApp.Data.Migrations.SqlServer
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("ProductId", "AuthorId")
                         .IsUnique();
+
+                    b.HasIndex("IsApproved", "CreatedAt", "Id");
 
                     b.HasIndex("ProductId", "IsApproved", "CreatedAt");
 
@@ -636,6 +650,8 @@ namespace WebApp.Data.Migrations.SqlServer
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Tags");
                 });
