@@ -45,11 +45,15 @@ internal static class RelatedRows
         return Expression.Lambda<Func<TEntity, bool>>(contains, parameter);
     }
 
-    public static Func<TEntity, object> KeyReader<TEntity>(IReadOnlyPropertyBase key)
-    {
-        var parameter = Expression.Parameter(typeof(TEntity), "row");
-        return Expression.Lambda<Func<TEntity, object>>(Expression.Convert(Expression.Property(parameter, key.PropertyInfo!), typeof(object)), parameter).Compile();
-    }
+    // Compiled once per entity and key: compiling on every request (each filter panel and select) showed in profiles.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), Delegate> KeyReaders = new();
+
+    public static Func<TEntity, object> KeyReader<TEntity>(IReadOnlyPropertyBase key) =>
+        (Func<TEntity, object>)KeyReaders.GetOrAdd((typeof(TEntity), key.Name), _ =>
+        {
+            var parameter = Expression.Parameter(typeof(TEntity), "row");
+            return Expression.Lambda<Func<TEntity, object>>(Expression.Convert(Expression.Property(parameter, key.PropertyInfo!), typeof(object)), parameter).Compile();
+        });
 }
 
 /// <summary>Applies sort keys with Queryable.OrderBy/ThenBy and always ends on the primary key, so pages are stable.</summary>
