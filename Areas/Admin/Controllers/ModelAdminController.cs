@@ -121,7 +121,9 @@ public sealed class ModelAdminController : AdminControllerBase
     public async Task<IActionResult> Add([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
     {
         if (await EngineAsync(app, model, AdminOperation.Add) is not { } engine) return Refusal(app, model);
-        return View(ViewRoot + "ChangeForm.cshtml", await engine.FormAsync(null, readOnly: false, PreservedFilters(), cancellationToken));
+        var page = await engine.FormAsync(null, readOnly: false, PreservedFilters(), cancellationToken);
+        page.IsPopup = IsPopup();
+        return View(ViewRoot + "ChangeForm.cshtml", page);
     }
 
     [HttpPost("add")]
@@ -148,6 +150,7 @@ public sealed class ModelAdminController : AdminControllerBase
         var readOnly = !engine.Admin.HasChangePermission(AdminUser) || refusal is not null;
         var page = await engine.FormAsync(obj, readOnly, PreservedFilters(), cancellationToken);
         page.ReadOnlyReason = refusal?.Message;
+        page.IsPopup = IsPopup();
         return View(ViewRoot + "ChangeForm.cshtml", page);
     }
 
@@ -197,8 +200,16 @@ public sealed class ModelAdminController : AdminControllerBase
 
     private IActionResult AfterSave(ModelAdminEngine engine, SaveOutcome outcome, IFormCollection form, bool added)
     {
-        if (outcome.Form is { } invalid) return View(ViewRoot + "ChangeForm.cshtml", invalid);
+        var popup = form[AdminUrls.PopupParameter].LastOrDefault() == "1";
+        if (outcome.Form is { } invalid)
+        {
+            invalid.IsPopup = popup;
+            return View(ViewRoot + "ChangeForm.cshtml", invalid);
+        }
         var admin = engine.Admin;
+        // Opened from another form's related-object link: answer that form with the object instead of going to the list.
+        if (popup)
+            return View(ViewRoot + "PopupResponse.cshtml", new PopupResponseViewModel(added ? "add" : "change", outcome.SavedId!, outcome.SavedLabel ?? "", admin.DisplayName));
         var preserved = PreservedFilters();
         var what = $"The {admin.DisplayName} \"{outcome.SavedLabel}\" was {(added ? "added" : "changed")} successfully.";
         if (form.ContainsKey("_continue") || added && admin.EditAfterAdd)
@@ -246,6 +257,9 @@ public sealed class ModelAdminController : AdminControllerBase
         SecurityLog.DisallowedLookup(AdminUser, admin.Label, parameter, HttpContext.Connection.RemoteIpAddress);
         return AdminView("BadRequest", StatusCodes.Status400BadRequest, $"Filtering by \"{parameter}\" is not allowed.");
     }
+
+    /// <summary>A form opened from another form's "add another / change" link (Django's <c>_popup=1</c>).</summary>
+    private bool IsPopup() => Request.Query[AdminUrls.PopupParameter].LastOrDefault() == "1";
 
     private List<KeyValuePair<string, string>> QueryItems() =>
         Request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))).ToList();

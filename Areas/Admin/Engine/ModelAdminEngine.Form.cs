@@ -116,6 +116,7 @@ internal sealed partial class ModelAdminEngine<T>
         var info = path.Target.PropertyInfo;
         var type = Nullable.GetUnderlyingType(path.ClrType) ?? path.ClrType;
         var widget = WidgetFor(path, info, type);
+        if (widget == WidgetKind.ForeignKey && Resolved.Autocomplete.ContainsKey(path.Name)) widget = WidgetKind.Autocomplete;
         var range = info?.GetCustomAttribute<RangeAttribute>();
         var model = new FormFieldViewModel
         {
@@ -150,8 +151,10 @@ internal sealed partial class ModelAdminEngine<T>
                 .Select(v => new SelectOption(v.ToString()!, DisplayNames.ForEnumValue(v), false)).ToList(),
             WidgetKind.ForeignKey or WidgetKind.ManyToMany => (await RelatedRows.LoadChoicesAsync(context, RelatedType(path), cancellationToken))
                 .Select(r => new SelectOption(r.Key, r.Label, false)).ToList(),
+            WidgetKind.Autocomplete => await CurrentChoiceAsync(path, path.Target.PropertyInfo!.GetValue(obj), cancellationToken),
             _ => [],
         };
+        model.Related = widget is WidgetKind.ForeignKey or WidgetKind.Autocomplete ? RelatedWidgetFor(path, widget) : null;
         return model;
     }
 
@@ -289,11 +292,15 @@ internal sealed partial class ModelAdminEngine<T>
             view.Value = view.Widget == WidgetKind.Checkbox ? (IsTicked(posted) ? "true" : "false") : posted.LastOrDefault()?.Trim();
             MarkSelected(view, view.Value);
             if (!TryConvert(field.Path, view, out var value)) continue;
-            if (value is not null && view.Widget == WidgetKind.ForeignKey
-                && (await RelatedRows.LoadByKeysAsync(context, field.Path.ForeignKeyTarget!, [value], cancellationToken)).Count == 0)
+            if (value is not null && view.Widget is WidgetKind.ForeignKey or WidgetKind.Autocomplete)
             {
-                view.Errors.Add("Select a valid choice. That choice is not one of the available choices.");
-                continue;
+                var chosen = await RelatedRows.LoadByKeysAsync(context, field.Path.ForeignKeyTarget!, [value], cancellationToken);
+                if (chosen.Count == 0)
+                {
+                    view.Errors.Add("Select a valid choice. That choice is not one of the available choices.");
+                    continue;
+                }
+                if (view.Widget == WidgetKind.Autocomplete) view.Options = [new SelectOption(chosen[0].Key, chosen[0].Label, true)];
             }
             field.Path.Target.PropertyInfo!.SetValue(obj, value);
         }

@@ -74,6 +74,8 @@ public enum WidgetKind
     ForeignKey,
     ManyToMany,
     Password,
+    /// <summary>A foreign key chosen by typing (AutocompleteFields): a combobox over <c>/admin/autocomplete/</c>.</summary>
+    Autocomplete,
 }
 
 public sealed record SelectOption(string Value, string Label, bool Selected);
@@ -96,6 +98,9 @@ public sealed class FormFieldViewModel
     public string? Step { get; init; }
     public string? Pattern { get; init; }
     public List<string> Errors { get; } = [];
+
+    /// <summary>For a foreign key: the autocomplete source and Django's add/change/view links to the related model.</summary>
+    public RelatedWidget? Related { get; set; }
 
     /// <summary>The same field under another name and value (a changelist row's input).</summary>
     public FormFieldViewModel For(string name, string? value) => new()
@@ -146,6 +151,9 @@ public sealed class ChangeFormViewModel
 
     /// <summary>The registration's boxes beside the form (facts, links, buttons).</summary>
     public IReadOnlyList<ChangeFormPanel> Panels { get; init; } = [];
+
+    /// <summary>Opened from another form's "add another / change" link (<c>_popup=1</c>): saving answers that form, not the list.</summary>
+    public bool IsPopup { get; set; }
 
     /// <summary>Why a user with the model's change permission still sees this object read-only.</summary>
     public string? ReadOnlyReason { get; set; }

@@ -26,7 +26,7 @@ internal static partial class AdminChecks
         }
         foreach (var registration in registrations)
         {
-            foreach (var error in registration.Check(model)) yield return error;
+            foreach (var error in registration.Check(model, registrations)) yield return error;
         }
     }
 
@@ -37,7 +37,7 @@ internal static partial class AdminChecks
 }
 
 /// <summary>The checks of one registration; on success <see cref="Result"/> holds everything resolved against the EF model.</summary>
-internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) where T : class
+internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model, IReadOnlyList<ModelAdmin> registrations) where T : class
 {
     private readonly List<AdminCheckError> _errors = [];
 
@@ -65,6 +65,7 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
         CheckSearch(entityType, resolved);
         CheckOrdering(entityType, resolved);
         CheckForm(entityType, resolved);
+        CheckAutocomplete(entityType, resolved);
         CheckActions();
         if (_errors.Count == 0) Result = resolved;
         return _errors;
@@ -378,6 +379,41 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
         return path;
     }
 
+    /// <summary>Each autocomplete field is a foreign key to a registered model that can be searched (Django's E037 to E040).</summary>
+    private void CheckAutocomplete(IEntityType entityType, ResolvedModelAdmin<T> resolved)
+    {
+        for (var i = 0; i < admin.AutocompleteFields.Count; i++)
+        {
+            var option = $"{nameof(admin.AutocompleteFields)}[{i}]";
+            var path = ModelPath.TryResolve(entityType, admin.AutocompleteFields[i], out var error);
+            if (path is null || path.Navigations.Count > 0)
+            {
+                Error("admin.E037", option, path is null ? $"{error}." : $"'{path.Name}' is not a field of {typeof(T).Name}.");
+                continue;
+            }
+            if (path.ForeignKeyProperty is not { } foreignKey || path.ForeignKeyTarget is not { } target)
+            {
+                Error("admin.E038", option, $"'{path.Name}' must be a foreign key.");
+                continue;
+            }
+            var targetAdmin = registrations.FirstOrDefault(r => r.ModelType == target.ClrType);
+            if (targetAdmin is null)
+            {
+                Error("admin.E039", option, $"an admin for {target.ClrType.Name} has to be registered to be referenced by AutocompleteFields.");
+                continue;
+            }
+            if (targetAdmin.SearchFields.Count == 0)
+            {
+                Error("admin.E040", option, $"{targetAdmin.GetType().Name} must define SearchFields, because it is referenced by {admin.GetType().Name}.AutocompleteFields.");
+                continue;
+            }
+            // The form field is the foreign key (CategoryId); Django's scripts name the relation (Category): both work.
+            resolved.Autocomplete[foreignKey.Name] = target.ClrType;
+            foreach (var navigation in foreignKey.GetContainingForeignKeys().Select(k => k.DependentToPrincipal).OfType<INavigation>())
+                resolved.Autocomplete[navigation.Name] = target.ClrType;
+        }
+    }
+
     private void CheckActions()
     {
         var names = new HashSet<string>(StringComparer.Ordinal) { ModelAdminEngine.DeleteSelectedAction };
@@ -438,6 +474,9 @@ internal sealed class ResolvedModelAdmin<T>(ModelAdmin<T> admin, IEntityType ent
     public List<ResolvedFieldset> AddFieldsets { get; } = [];
     public Dictionary<string, ModelPath> ReadonlyPaths { get; } = new(StringComparer.Ordinal);
     public DateHierarchy<T>? DateHierarchy { get; set; }
+
+    /// <summary>Autocomplete fields by foreign-key and navigation name → the related model's type.</summary>
+    public Dictionary<string, Type> Autocomplete { get; } = new(StringComparer.Ordinal);
 
     public IEnumerable<ResolvedFormField> FormFields => Fieldsets.Concat(AddFieldsets).SelectMany(f => f.Fields).DistinctBy(f => f.Name);
 

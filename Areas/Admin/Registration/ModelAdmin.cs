@@ -95,7 +95,10 @@ public abstract class ModelAdmin
     /// <summary>The object-level permission hooks for an untyped object: null allows, a refusal names the rule.</summary>
     internal abstract Task<AdminRefusal?> ObjectRefusalAsync(AdminOperation operation, object obj, AdminRequestContext context, CancellationToken cancellationToken);
 
-    internal abstract IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model);
+    internal abstract IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<ModelAdmin> registrations);
+
+    /// <summary>The registration an autocomplete field of this model searches (by form field or navigation name); null when the field is not one.</summary>
+    internal abstract ModelAdmin? AutocompleteTarget(string fieldName);
 
     internal ModelAdminRegistry Registry { get; private set; } = null!;
 
@@ -150,6 +153,13 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
 
     /// <summary>Shown with their values, never bound from a POST.</summary>
     public IReadOnlyList<Expression<Func<T, object?>>> ReadonlyFields { get; init; } = [];
+
+    /// <summary>
+    /// Foreign keys chosen by typing instead of from a select (Django's autocomplete_fields): the form's widget and the
+    /// list filter on them ask <c>/admin/autocomplete/</c> for a page of matches, never for the whole related table.
+    /// The related model's registration needs <see cref="ModelAdmin.SearchFields"/>.
+    /// </summary>
+    public IReadOnlyList<Expression<Func<T, object?>>> AutocompleteFields { get; init; } = [];
 
     /// <summary>Custom changelist actions (the built-in "Delete selected" comes first).</summary>
     public IReadOnlyList<AdminAction<T>> Actions { get; init; } = [];
@@ -230,9 +240,12 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
 
     internal sealed override ModelAdminEngine CreateEngine(AdminRequestContext context) => new ModelAdminEngine<T>(this, context);
 
-    internal sealed override IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model)
+    internal sealed override ModelAdmin? AutocompleteTarget(string fieldName) =>
+        _resolved is not null && _resolved.Autocomplete.TryGetValue(fieldName, out var target) ? Registry.Find(target) : null;
+
+    internal sealed override IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<ModelAdmin> registrations)
     {
-        var checks = new ModelAdminChecks<T>(this, model);
+        var checks = new ModelAdminChecks<T>(this, model, registrations);
         var errors = checks.Run().ToList();
         _resolved = checks.Result;
         return errors;
