@@ -36,6 +36,13 @@ public class AdminChecksTests
         public static ListColumn<OrderLine> Col(Expression<Func<OrderLine, object?>> path) => Column(path);
     }
 
+    private sealed class Categories() : ModelAdmin<Category>("catalog");
+
+    private sealed class SearchableCategories : ModelAdmin<Category>
+    {
+        public SearchableCategories() : base("catalog") => SearchFields = ["Name"];
+    }
+
     private sealed class NotAnEntity;
 
     private sealed class NotAnEntityAdmin() : ModelAdmin<NotAnEntity>("misc");
@@ -227,4 +234,39 @@ public class AdminChecksTests
         Assert.Equal("admin.E130", Single(new Products { Actions = [Products.Named("go"), Products.Named("go")] }).Id);
         Assert.Equal("admin.E130", Single(new Products { Actions = [Products.Named("delete_selected")] }).Id);
     }
+
+    [Fact]
+    public void E037_autocomplete_fields_are_fields_of_the_model() =>
+        Assert.Equal(("admin.E037", "AutocompleteFields[0]"), Pair(Single(new Products { AutocompleteFields = [p => p.Category!.Name] }, new SearchableCategories())));
+
+    [Fact]
+    public void E038_autocomplete_fields_are_foreign_keys()
+    {
+        Assert.Equal("admin.E038", Single(new Products { AutocompleteFields = [p => p.Name] }, new SearchableCategories()).Id);
+        Assert.Equal("admin.E038", Single(new Products { AutocompleteFields = [p => p.Tags] }, new SearchableCategories()).Id);
+    }
+
+    [Fact]
+    public void E039_an_autocomplete_target_is_registered()
+    {
+        var error = Single(new Products { AutocompleteFields = [p => p.Category] });
+
+        Assert.Equal("admin.E039", error.Id);
+        Assert.Contains("Category", error.Message);
+    }
+
+    [Fact]
+    public void E040_an_autocomplete_target_has_search_fields()
+    {
+        var error = Single(new Products { AutocompleteFields = [p => p.CategoryId] }, new Categories());
+
+        Assert.Equal(("admin.E040", "AutocompleteFields[0]"), Pair(error));
+        Assert.Contains("Categories must define SearchFields", error.Message);
+    }
+
+    [Fact]
+    public void An_autocomplete_field_on_a_searchable_registered_target_passes() =>
+        Assert.Empty(AdminChecks.Run([new Products { AutocompleteFields = [p => p.Category] }, new SearchableCategories()], Model));
+
+    private static (string, string) Pair(AdminCheckError error) => (error.Id, error.Option);
 }

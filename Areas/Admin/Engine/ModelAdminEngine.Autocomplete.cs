@@ -29,7 +29,7 @@ internal sealed partial class ModelAdminEngine<T>
     /// <summary>An autocomplete field's only option: the object it points to now, so the page shows its name without loading the table.</summary>
     private async Task<IReadOnlyList<SelectOption>> CurrentChoiceAsync(ModelPath path, object? key, CancellationToken cancellationToken) =>
         key is null ? [] : (await RelatedRows.LoadByKeysAsync(context, path.ForeignKeyTarget!, [key], cancellationToken))
-            .Select(r => new SelectOption(r.Key, r.Label, false)).ToList();
+            .Select(r => new SelectOption(r.Key, r.Label, Selected: true)).ToList();
 
     /// <summary>The autocomplete source and the add/change links beside a foreign key, as far as the user's permissions on the related model go.</summary>
     private RelatedWidget? RelatedWidgetFor(ModelPath path, WidgetKind widget)
@@ -51,5 +51,29 @@ internal sealed partial class ModelAdminEngine<T>
                 : null,
             CanChange = related.HasChangePermission(user),
         };
+    }
+
+    /// <summary>
+    /// The filter form of a foreign-key filter in AutocompleteFields whose related rows were too many to list: the chosen
+    /// object only, and the list's other parameters.
+    /// </summary>
+    private async Task<AutocompleteFilter?> AutocompleteFilterAsync(
+        ListFilter<T> filter, IReadOnlyList<FilterChoice> listed, ChangeListParameters parameters, CancellationToken cancellationToken)
+    {
+        if (filter is not PropertyListFilter<T> { UsesAutocomplete: true, Resolved: { } path }) return null;
+        if (listed.Any(c => c.Parameter == filter.ParameterName)) return null;
+        var value = parameters.Get(filter.ParameterName);
+        var key = string.IsNullOrEmpty(value) ? null : ValueParsing.TryParseKey(value, path.ForeignKeyTarget!.FindPrimaryKey()!.Properties[0].ClrType);
+        var field = new FormFieldViewModel
+        {
+            Name = filter.ParameterName,
+            Label = filter.Title,
+            Widget = WidgetKind.Autocomplete,
+            Value = value,
+            Options = await CurrentChoiceAsync(path, key, cancellationToken),
+            Related = RelatedWidgetFor(path, WidgetKind.Autocomplete) is { } related ? related with { AddUrl = null, ChangeUrlTemplate = null } : null,
+        };
+        var own = filter.ParameterNames.ToHashSet(StringComparer.Ordinal);
+        return new AutocompleteFilter(field, parameters.BaseUrl, parameters.Items.Where(i => !own.Contains(i.Key)).ToList());
     }
 }

@@ -374,7 +374,7 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
                 var selected = parameters.Get(choice.Parameter) == choice.Value && own.Where(n => n != choice.Parameter).All(n => !parameters.Has(n));
                 links.Add(new FilterLink(choice.Label, parameters.Url([(choice.Parameter, choice.Value)], own), selected));
             }
-            panels.Add(new FilterPanel(filter.Title, filter.ParameterName, links));
+            panels.Add(new FilterPanel(filter.Title, filter.ParameterName, links) { Autocomplete = await AutocompleteFilterAsync(filter, choices, parameters, cancellationToken) });
         }
         return panels;
     }

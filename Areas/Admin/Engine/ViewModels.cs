@@ -23,7 +23,14 @@ public sealed record ListRow(string Key, string Label, IReadOnlyList<ListCell> C
 
 public sealed record FilterLink(string Label, string Url, bool Selected);
 
-public sealed record FilterPanel(string Title, string ParameterName, IReadOnlyList<FilterLink> Links);
+public sealed record FilterPanel(string Title, string ParameterName, IReadOnlyList<FilterLink> Links)
+{
+    /// <summary>A foreign-key filter chosen by typing (the registration's AutocompleteFields), instead of one link per related row.</summary>
+    public AutocompleteFilter? Autocomplete { get; init; }
+}
+
+/// <summary>A filter form: the autocomplete field for the parameter, and the changelist's other parameters kept as hidden inputs.</summary>
+public sealed record AutocompleteFilter(FormFieldViewModel Field, string ActionUrl, IReadOnlyList<KeyValuePair<string, string>> HiddenParameters);
 
 /// <summary>A page link, or null for the "…" between elided ranges.</summary>
 public sealed record PageLink(int? Number, string? Url, bool Current);

@@ -409,6 +409,8 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model, IRe
             }
             // The form field is the foreign key (CategoryId); Django's scripts name the relation (Category): both work.
             resolved.Autocomplete[foreignKey.Name] = target.ClrType;
+            foreach (var filter in admin.ListFilter.OfType<PropertyListFilter<T>>().Where(f => f.Kind == PropertyFilterKind.ForeignKey && f.ParameterName == foreignKey.Name))
+                filter.UsesAutocomplete = true;
             foreach (var navigation in foreignKey.GetContainingForeignKeys().Select(k => k.DependentToPrincipal).OfType<INavigation>())
                 resolved.Autocomplete[navigation.Name] = target.ClrType;
         }
