@@ -70,7 +70,11 @@ internal sealed class PropertyListFilter<T>(Expression<Func<T, object?>> path, s
 
     private string NullParameterName => ParameterName + IsNullSuffix;
 
-    public override IReadOnlyList<string> ParameterNames => Resolved is { IsNullable: true } ? [ParameterName, NullParameterName] : [ParameterName];
+    public override IReadOnlyList<string> ParameterNames => Resolved is null ? [ParameterName] : NamesFor(Resolved);
+
+    /// <summary>The parameters a filter on <paramref name="path"/> reads: its own, and <c>__isnull</c> when it can be null.</summary>
+    internal static IReadOnlyList<string> NamesFor(Metadata.ModelPath path) =>
+        path.IsNullable ? [path.ParameterName, path.ParameterName + IsNullSuffix] : [path.ParameterName];
 
     internal override async Task<IReadOnlyList<FilterChoice>> GetChoicesAsync(AdminRequestContext context, CancellationToken cancellationToken)
     {

@@ -97,6 +97,9 @@ public abstract class ModelAdmin
 
     internal abstract IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<ModelAdmin> registrations);
 
+    /// <summary>Binds the options to the EF model for the pages (once every registration passed the checks).</summary>
+    internal abstract void Build(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<ModelAdmin> registrations);
+
     /// <summary>The registration an autocomplete field of this model searches (by form field or navigation name); null when the field is not one.</summary>
     internal abstract ModelAdmin? AutocompleteTarget(string fieldName);
 
@@ -243,15 +246,13 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
     internal sealed override ModelAdmin? AutocompleteTarget(string fieldName) =>
         _resolved is not null && _resolved.Autocomplete.TryGetValue(fieldName, out var target) ? Registry.Find(target) : null;
 
-    internal sealed override IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<ModelAdmin> registrations)
-    {
-        var checks = new ModelAdminChecks<T>(this, model, registrations);
-        var errors = checks.Run().ToList();
-        _resolved = checks.Result;
-        return errors;
-    }
+    internal sealed override IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<ModelAdmin> registrations) =>
+        ModelAdminChecks<T>.Check(this, model, registrations);
 
-    /// <summary>The options bound to the EF model; set once the start-up checks pass.</summary>
+    internal sealed override void Build(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<ModelAdmin> registrations) =>
+        _resolved = ModelAdminChecks<T>.Build(this, model, registrations);
+
+    /// <summary>The options bound to the EF model; built by the registry once the start-up checks pass.</summary>
     internal ResolvedModelAdmin<T> Resolved =>
         _resolved ?? throw new InvalidOperationException($"{GetType().Name} has not passed the admin checks.");
 
