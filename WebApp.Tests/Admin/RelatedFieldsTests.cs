@@ -119,8 +119,11 @@ public class RelatedFieldsTests : AdminTestBase
     {
         var client = await SuperuserAsync();
         const string url = "/admin/catalog/category/add/?_popup=1";
-        var form = (await client.GetHtmlAsync(url)).FormValues("#category_form");
+        var opened = await client.GetHtmlAsync(url);
+        var form = opened.FormValues("#category_form");
         Assert.Contains(new KeyValuePair<string, string>("_popup", "1"), form);
+        Assert.Null(opened.QuerySelector("#admin-sidebar")); // shown alone, as Django's popups are
+        Assert.Empty(opened.QuerySelectorAll("button[name=_addanother]"));
 
         var response = await client.PostWithTokenAsync(url, form.With("Name", "<script>alert(1)</script>").With("Slug", "popup-made").With("_save", "1"));
 

@@ -124,4 +124,30 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(page.Locator(".alert-success").First).ToContainTextAsync("Trail Runner");
         Assert.Equal("Hiking poles", await _server.WithDbAsync(db => db.Products.Where(p => p.Id == product.Id).Select(p => p.Category!.Name).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Staff_add_a_category_in_a_popup_and_the_product_form_chooses_it()
+    {
+        var baseUrl = _server.Start();
+        var catalog = new CatalogBuilder();
+        var product = catalog.Product("Trail Runner", category: catalog.Category("General"));
+        await catalog.SaveAsync(_server);
+        await _server.CreateUserAsync("adder@example.com", staff: true, permissions: ["catalog.change_product", "catalog.add_category"]);
+        var page = await browser.NewPageAsync(baseUrl);
+        await LogInAsync(page, "adder@example.com");
+
+        await page.GotoAsync($"/admin/catalog/product/{product.Id}/change/");
+        var popup = await page.RunAndWaitForPopupAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Add another category" }).ClickAsync());
+        await popup.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync("Trail <shoes>");
+        await popup.GetByRole(AriaRole.Textbox, new() { Name = "Slug", Exact = true }).FillAsync("trail-shoes");
+        var closed = new TaskCompletionSource();
+        popup.Close += (_, _) => closed.TrySetResult();
+        await popup.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the answer page hands the category over and closes
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Category", Exact = true })).ToHaveValueAsync("Trail <shoes>");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".alert-success").First).ToContainTextAsync("Trail Runner");
+        Assert.Equal("Trail <shoes>", await _server.WithDbAsync(db => db.Products.Where(p => p.Id == product.Id).Select(p => p.Category!.Name).SingleAsync()));
+    }
 }
