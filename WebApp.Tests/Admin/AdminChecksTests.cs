@@ -36,6 +36,13 @@ public class AdminChecksTests
         public static ListColumn<OrderLine> Col(Expression<Func<OrderLine, object?>> path) => Column(path);
     }
 
+    private sealed class Categories() : ModelAdmin<Category>("catalog");
+
+    private sealed class SearchableCategories : ModelAdmin<Category>
+    {
+        public SearchableCategories() : base("catalog") => SearchFields = ["Name"];
+    }
+
     private sealed class NotAnEntity;
 
     private sealed class NotAnEntityAdmin() : ModelAdmin<NotAnEntity>("misc");
@@ -106,37 +113,43 @@ public class AdminChecksTests
         Assert.Contains("LineTotal", exception.Message);
     }
 
-    [Fact]
-    public void E001_the_model_must_be_an_entity() => Assert.Equal("admin.E001", Single(new NotAnEntityAdmin()).Id);
+    // Ids follow Django's admin checks where Django has the same check; the E9xx ids are checks Django does not have.
 
     [Fact]
-    public void E002_a_model_is_registered_once() => Assert.Equal("admin.E002", Single(new Products(), new Products()).Id);
+    public void E901_the_model_must_be_an_entity() => Assert.Equal("admin.E901", Single(new NotAnEntityAdmin()).Id);
 
     [Fact]
-    public void E003_app_labels_are_lower_case() => Assert.Equal("admin.E003", Single(new Products("Catalog")).Id);
+    public void E902_a_model_is_registered_once() => Assert.Equal("admin.E902", Single(new Products(), new Products()).Id);
 
     [Fact]
-    public void E005_secret_fields_must_exist() => Assert.Equal("admin.E005", Single(new Products { SecretFields = ["Password"] }).Id);
+    public void E903_app_labels_are_lower_case() => Assert.Equal("admin.E903", Single(new Products("Catalog")).Id);
 
     [Fact]
-    public void E010_fields_and_fieldsets_exclude_each_other() =>
-        Assert.Equal("admin.E010", Single(new Products { Fields = [p => p.Name], Fieldsets = [new("Main", [p => p.Sku])] }).Id);
+    public void E904_secret_fields_must_exist() => Assert.Equal("admin.E904", Single(new Products { SecretFields = ["Password"] }).Id);
 
     [Fact]
-    public void E011_form_fields_must_be_mapped_properties()
+    public void E005_fields_and_fieldsets_exclude_each_other() =>
+        Assert.Equal("admin.E005", Single(new Products { Fields = [p => p.Name], Fieldsets = [new("Main", [p => p.Sku])] }).Id);
+
+    [Fact]
+    public void E905_form_fields_must_be_mapped_properties()
     {
         var error = Single(new Lines { Fields = [l => l.LineTotal] });
-        Assert.Equal(("admin.E011", "Fields.Fields[0]"), (error.Id, error.Option));
+        Assert.Equal(("admin.E905", "Fields.Fields[0]"), (error.Id, error.Option));
     }
 
     [Fact]
-    public void E012_a_form_field_appears_once() => Assert.Equal("admin.E012", Single(new Products { Fields = [p => p.Name, p => p.Name] }).Id);
+    public void E006_and_E012_a_form_field_appears_once()
+    {
+        Assert.Equal("admin.E006", Single(new Products { Fields = [p => p.Name, p => p.Name] }).Id);
+        Assert.Equal(("admin.E012", "Fieldsets[1]"), Pair(Single(new Products { Fieldsets = [new("Main", [p => p.Name]), new("Again", [p => p.Sku, p => p.Name])] })));
+    }
 
     [Fact]
-    public void E013_one_to_many_collections_are_not_form_fields() => Assert.Equal("admin.E013", Single(new Products { Fields = [p => p.Reviews] }).Id);
+    public void E906_one_to_many_collections_are_not_form_fields() => Assert.Equal("admin.E906", Single(new Products { Fields = [p => p.Reviews] }).Id);
 
     [Fact]
-    public void E014_excluded_fields_must_exist() => Assert.Equal("admin.E014", Single(new Lines { Exclude = [l => l.LineTotal] }).Id);
+    public void E907_excluded_fields_must_exist() => Assert.Equal("admin.E907", Single(new Lines { Exclude = [l => l.LineTotal] }).Id);
 
     [Fact]
     public void E035_read_only_fields_must_exist() => Assert.Equal("admin.E035", Single(new Lines { ReadonlyFields = [l => l.LineTotal] }).Id);
@@ -160,21 +173,24 @@ public class AdminChecksTests
         Assert.Equal("admin.E111", Single(new Products { ListDisplay = [Products.Col(p => p.Name)], ListDisplayLinks = [p => p.Sku] }).Id);
 
     [Fact]
-    public void E121_editable_columns_must_be_displayed() =>
-        Assert.Equal("admin.E121", Single(new Products { ListDisplay = [Products.Col(p => p.Name)], ListEditable = [p => p.Stock] }).Id);
-
-    [Fact]
-    public void E122_editable_columns_must_be_editable_properties()
+    public void E121_and_E122_editable_columns_must_be_fields_and_displayed()
     {
-        Assert.Equal("admin.E122", Single(new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.Category!.Name)], ListEditable = [p => p.Category!.Name] }).Id);
-        Assert.Equal("admin.E122", Single(new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.CreatedAt)], ReadonlyFields = [p => p.CreatedAt], ListEditable = [p => p.CreatedAt] }).Id);
+        Assert.Equal("admin.E121", Single(new Products { ListDisplay = [Products.Col(p => p.Name)], ListEditable = [p => p.Name.Length] }).Id);
+        Assert.Equal("admin.E122", Single(new Products { ListDisplay = [Products.Col(p => p.Name)], ListEditable = [p => p.Stock] }).Id);
     }
 
     [Fact]
-    public void E124_an_editable_column_cannot_be_the_link()
+    public void E125_editable_columns_must_be_editable_properties()
+    {
+        Assert.Equal("admin.E125", Single(new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.Category!.Name)], ListEditable = [p => p.Category!.Name] }).Id);
+        Assert.Equal("admin.E125", Single(new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.CreatedAt)], ReadonlyFields = [p => p.CreatedAt], ListEditable = [p => p.CreatedAt] }).Id);
+    }
+
+    [Fact]
+    public void E123_and_E124_an_editable_column_cannot_be_the_link()
     {
         Assert.Equal("admin.E124", Single(new Products { ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.Stock)], ListEditable = [p => p.Name] }).Id);
-        Assert.Equal("admin.E124", Single(new Products
+        Assert.Equal("admin.E123", Single(new Products
         {
             ListDisplay = [Products.Col(p => p.Name), Products.Col(p => p.Stock)], ListDisplayLinks = [p => p.Stock], ListEditable = [p => p.Stock],
         }).Id);
@@ -182,20 +198,20 @@ public class AdminChecksTests
     }
 
     [Fact]
-    public void E114_filters_need_a_parameter_name() => Assert.Equal("admin.E114", Single(new Products { ListFilter = [new NamelessFilter()] }).Id);
+    public void E908_filters_need_a_parameter_name() => Assert.Equal("admin.E908", Single(new Products { ListFilter = [new NamelessFilter()] }).Id);
 
     [Fact]
-    public void E115_filter_parameters_are_unique_and_not_reserved()
+    public void E909_filter_parameters_are_unique_and_not_reserved()
     {
-        Assert.Equal("admin.E115", Single(new Products { ListFilter = [new ReservedFilter()] }).Id);
-        Assert.Equal("admin.E115", Single(new Products { ListFilter = [Products.On(p => p.IsActive), new ActiveAgainFilter()] }).Id);
+        Assert.Equal("admin.E909", Single(new Products { ListFilter = [new ReservedFilter()] }).Id);
+        Assert.Equal("admin.E909", Single(new Products { ListFilter = [Products.On(p => p.IsActive), new ActiveAgainFilter()] }).Id);
     }
 
     [Fact]
     public void E116_filters_must_name_a_known_path() => Assert.Equal("admin.E116", Single(new Products { ListFilter = [Products.On(p => p.Category!.Description!.Length)] }).Id);
 
     [Fact]
-    public void E117_filters_need_a_supported_type() => Assert.Equal("admin.E117", Single(new Products { ListFilter = [Products.On(p => p.Price)] }).Id);
+    public void E910_filters_need_a_supported_type() => Assert.Equal("admin.E910", Single(new Products { ListFilter = [Products.On(p => p.Price)] }).Id);
 
     [Fact]
     public void E118_and_E119_page_sizes_must_be_sensible()
@@ -205,21 +221,28 @@ public class AdminChecksTests
     }
 
     [Fact]
-    public void E126_search_fields_must_exist()
+    public void E911_search_fields_must_exist()
     {
-        Assert.Equal("admin.E126", Single(new Products { SearchFields = ["^Nope"] }).Id);
-        Assert.Equal("admin.E126", Single(new Products { SearchFields = ["Category.Nope"] }).Id);
-        Assert.Equal("admin.E126", Single(new Products { SearchFields = ["Reviews.Title"] }).Id);
+        Assert.Equal("admin.E911", Single(new Products { SearchFields = ["^Nope"] }).Id);
+        Assert.Equal("admin.E911", Single(new Products { SearchFields = ["Category.Nope"] }).Id);
+        Assert.Equal("admin.E911", Single(new Products { SearchFields = ["Reviews.Title"] }).Id);
     }
 
     [Fact]
-    public void E127_search_fields_must_be_text() => Assert.Equal("admin.E127", Single(new Products { SearchFields = ["=Price"] }).Id);
+    public void E912_search_fields_must_be_text() => Assert.Equal("admin.E912", Single(new Products { SearchFields = ["=Price"] }).Id);
+
+    [Fact]
+    public void E127_and_E128_the_date_hierarchy_is_a_date_property()
+    {
+        Assert.Equal("admin.E127", Single(new Products { DateHierarchy = p => p.Category!.Description!.Length }).Id);
+        Assert.Equal("admin.E128", Single(new Products { DateHierarchy = p => p.Stock }).Id);
+    }
 
     [Fact]
     public void E033_ordering_must_name_a_known_path() => Assert.Equal("admin.E033", Single(new Products { Ordering = ["-Nope"] }).Id);
 
     [Fact]
-    public void E034_ordering_must_be_sortable() => Assert.Equal("admin.E034", Single(new Products { Ordering = ["Category"] }).Id);
+    public void E913_ordering_must_be_sortable() => Assert.Equal("admin.E913", Single(new Products { Ordering = ["Category"] }).Id);
 
     [Fact]
     public void E130_action_names_are_unique()
@@ -264,4 +287,39 @@ public class AdminChecksTests
         Assert.Equal("admin.E027", Single(new FormProducts { PrepopulatedFields = [FormProducts.Fill(p => p.Category!.Slug, p => p.Name)] }).Id);
         Assert.Equal("admin.E028", Single(new FormProducts { PrepopulatedFields = [FormProducts.Fill(p => p.Price, p => p.Name)] }).Id);
     }
+
+    [Fact]
+    public void E037_autocomplete_fields_are_fields_of_the_model() =>
+        Assert.Equal(("admin.E037", "AutocompleteFields[0]"), Pair(Single(new Products { AutocompleteFields = [p => p.Category!.Name] }, new SearchableCategories())));
+
+    [Fact]
+    public void E038_autocomplete_fields_are_foreign_keys()
+    {
+        Assert.Equal("admin.E038", Single(new Products { AutocompleteFields = [p => p.Name] }, new SearchableCategories()).Id);
+        Assert.Equal("admin.E038", Single(new Products { AutocompleteFields = [p => p.Tags] }, new SearchableCategories()).Id);
+    }
+
+    [Fact]
+    public void E039_an_autocomplete_target_is_registered()
+    {
+        var error = Single(new Products { AutocompleteFields = [p => p.Category] });
+
+        Assert.Equal("admin.E039", error.Id);
+        Assert.Contains("Category", error.Message);
+    }
+
+    [Fact]
+    public void E040_an_autocomplete_target_has_search_fields()
+    {
+        var error = Single(new Products { AutocompleteFields = [p => p.CategoryId] }, new Categories());
+
+        Assert.Equal(("admin.E040", "AutocompleteFields[0]"), Pair(error));
+        Assert.Contains("Categories must define SearchFields", error.Message);
+    }
+
+    [Fact]
+    public void An_autocomplete_field_on_a_searchable_registered_target_passes() =>
+        Assert.Empty(AdminChecks.Run([new Products { AutocompleteFields = [p => p.Category] }, new SearchableCategories()], Model));
+
+    private static (string, string) Pair(AdminCheckError error) => (error.Id, error.Option);
 }

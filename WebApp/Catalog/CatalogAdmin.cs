@@ -41,6 +41,7 @@ internal sealed class ProductAdmin : ModelAdmin<Product>
         ListFilter = [Filter(p => p.IsActive), Filter(p => p.Category), Filter(p => p.CreatedAt), new StockLevelFilter()];
         SearchFields = ["Name", "^Sku", "Category.Name"];
         Ordering = ["Name"];
+        AutocompleteFields = [p => p.Category];
         DateHierarchy = p => p.CreatedAt;
         Fieldsets =
         [
@@ -165,6 +166,7 @@ internal sealed class ReviewAdmin : ModelAdmin<Review>
         ListFilter = [Filter(r => r.IsApproved), new ModerationFilter(), new RatingFilter()];
         SearchFields = ["Title", "Product.Name", "Author.Email"];
         Ordering = ["-CreatedAt"];
+        AutocompleteFields = [r => r.Product, r => r.Author];
         // A review is the customer's own words about one product: moderators publish or reject it, never rewrite it.
         ReadonlyFields = [r => r.Product, r => r.Author, r => r.Rating, r => r.Title, r => r.Body, r => r.CreatedAt, r => r.RejectedAt];
         Actions =

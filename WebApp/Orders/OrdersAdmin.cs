@@ -20,6 +20,7 @@ internal sealed class OrderAdmin : ModelAdmin<Order>
         ListFilter = [Filter(o => o.Status), Filter(o => o.CreatedAt)];
         SearchFields = ["=Number", "Customer.Email", "ContactEmail"];
         Ordering = ["-CreatedAt"];
+        AutocompleteFields = [o => o.Customer];
         DateHierarchy = o => o.CreatedAt;
         Fieldsets =
         [
@@ -75,6 +76,7 @@ internal sealed class OrderLineAdmin : ModelAdmin<OrderLine>
         ];
         SearchFields = ["=Order.Number", "ProductName", "^ProductSku"];
         Ordering = ["-OrderId", "Id"];
+        AutocompleteFields = [l => l.Order, l => l.Product];
         Fields = [l => l.Order, l => l.Product, l => l.ProductName, l => l.ProductSku, l => l.UnitPrice, l => l.Quantity];
     }
 

@@ -35,95 +35,22 @@ public sealed class ModelAdminController : AdminControllerBase
         return Redirect(AdminUrls.ChangeList(engine.Admin) + "?e=1");
     }
 
-    /// <summary>Changelist actions: "Delete selected" (confirmation, then delete) and the registration's own.</summary>
+    /// <summary>Changelist actions: "Delete selected" (confirmation, then delete) and the registration's own; list edits.</summary>
     [HttpPost("")]
     public async Task<IActionResult> RunAction([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
     {
         if (await EngineAsync(app, model, AdminOperation.View) is not { } engine) return Refusal(app, model);
         var form = await Request.ReadFormAsync(cancellationToken);
-        var query = QueryItems();
-        var back = new ChangeListParameters(AdminUrls.ChangeList(engine.Admin), query).Url();
-        if (engine.DisallowedParameter(query) is { } disallowed) return DisallowedLookup(engine.Admin, disallowed);
-
-        if (form.ContainsKey("_save") && string.IsNullOrEmpty(form["action"].LastOrDefault()))
-        {
-            if (!await HasAsync(engine.Admin, AdminOperation.Change)) return Forbidden();
-            var edited = await engine.SaveListEditsAsync(form, query, cancellationToken);
-            if (edited.Invalid is { } invalid)
-            {
-                if (invalid.Page is null) return Redirect(invalid.RedirectUrl ?? back);
-                ViewData["ListErrors"] = "Please correct the errors below.";
-                return View(ViewRoot + "ChangeList.cshtml", invalid.Page);
-            }
-            var noun = edited.Changed == 1 ? engine.Admin.DisplayName : engine.Admin.DisplayNamePlural;
-            Message(AdminMessages.Success, edited.Changed == 1 ? $"1 {noun} was changed successfully." : $"{edited.Changed} {noun} were changed successfully.");
-            return Redirect(back);
-        }
-
-        var name = form["action"].LastOrDefault();
-        var keys = form["_selected_action"].Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).ToList();
-        var fromChangePage = form["_return"].LastOrDefault() == "change" && keys.Count == 1;
-        var preserved = new ChangeListParameters(AdminUrls.ChangeList(engine.Admin), query).QueryString;
-        // Bulk edit changes rows: without change permission it is refused outright, not quietly ignored.
-        if (name == ModelAdminEngine.EditSelectedAction && !await HasAsync(engine.Admin, AdminOperation.Change)) return Forbidden();
-        if (string.IsNullOrEmpty(name) || engine.AvailableActions().All(a => a.Name != name))
-        {
-            Message(AdminMessages.Warning, "No action selected.");
-            return Redirect(fromChangePage ? AdminUrls.WithPreservedFilters(AdminUrls.Change(engine.Admin, keys[0]), preserved) : back);
-        }
-        // The offered actions already follow the permissions; asking again keeps the rule in one place for POSTs.
-        if (!await HasAsync(engine.Admin, engine.ActionPermission(name)!.Value)) return Forbidden();
-
-        var across = form["select_across"].LastOrDefault() == "1";
-        var selected = keys.Count == 0 && !across ? [] : await engine.SelectedAsync(keys, across, query, cancellationToken);
-        if (selected is null)
-        {
-            Message(AdminMessages.Error, "Invalid filter");
-            return Redirect(AdminUrls.ChangeList(engine.Admin) + "?e=1");
-        }
-        if (selected.Count == 0)
-        {
-            Message(AdminMessages.Warning, "Items must be selected in order to perform actions on them.");
-            return Redirect(back);
-        }
-
-        if (name == ModelAdminEngine.DeleteSelectedAction)
-        {
-            foreach (var obj in selected)
-            {
-                if (await ObjectRefusalAsync(engine, AdminOperation.Delete, obj, cancellationToken) is { } refused) return refused;
-            }
-            var page = await engine.DeletePageAsync(selected, bulk: true, preserved, cancellationToken);
-            if (form["post"].LastOrDefault() != "yes" || !page.Plan.CanDelete)
-            {
-                if (form["post"].LastOrDefault() == "yes" && page.Plan.PermissionsNeeded.Count > 0) return Forbidden();
-                return View(ViewRoot + "Delete.cshtml", page);
-            }
-            await engine.DeleteAsync(selected, cancellationToken);
-            Message(AdminMessages.Success, $"Successfully deleted {selected.Count} {(selected.Count == 1 ? engine.Admin.DisplayName : engine.Admin.DisplayNamePlural)}.");
-            return Redirect(back);
-        }
-
-        // From an object's page, the action applies to the object as it was shown: not after someone else changed it.
-        if (fromChangePage && !engine.IsCurrent(selected[0], form))
-        {
-            Message(AdminMessages.Warning, $"This {engine.Admin.DisplayName} was changed by someone else since you opened it. Look at it again, then retry.");
-            return Redirect(AdminUrls.WithPreservedFilters(AdminUrls.Change(engine.Admin, keys[0]), preserved));
-        }
-        var messages = new List<AdminMessage>();
-        var result = await engine.RunActionAsync(name, selected, messages, cancellationToken);
-        foreach (var message in messages) Message(message.Level, message.Text);
-        // An action run from an object's change page goes back there.
-        if (result is null && fromChangePage)
-            return Redirect(AdminUrls.WithPreservedFilters(AdminUrls.Change(engine.Admin, keys[0]), preserved));
-        return result ?? Redirect(back);
+        return Respond(engine.Admin, await new ChangeListActions(engine, RequestContext()).RunAsync(form, QueryItems(), cancellationToken));
     }
 
     [HttpGet("add")]
     public async Task<IActionResult> Add([FromRoute] string app, [FromRoute] string model, CancellationToken cancellationToken)
     {
         if (await EngineAsync(app, model, AdminOperation.Add) is not { } engine) return Refusal(app, model);
-        return View(ViewRoot + "ChangeForm.cshtml", await engine.FormAsync(null, readOnly: false, PreservedFilters(), cancellationToken));
+        var page = await engine.FormAsync(null, readOnly: false, PreservedFilters(), cancellationToken);
+        page.IsPopup = IsPopup();
+        return View(ViewRoot + "ChangeForm.cshtml", page);
     }
 
     [HttpPost("add")]
@@ -151,6 +78,7 @@ public sealed class ModelAdminController : AdminControllerBase
         var readOnly = !engine.Admin.HasChangePermission(AdminUser) || refusal is not null;
         var page = await engine.FormAsync(obj, readOnly, PreservedFilters(), cancellationToken);
         page.ReadOnlyReason = refusal?.Message;
+        page.IsPopup = IsPopup();
         return View(ViewRoot + "ChangeForm.cshtml", page);
     }
 
@@ -176,8 +104,7 @@ public sealed class ModelAdminController : AdminControllerBase
     {
         if (await EngineAsync(app, model, AdminOperation.Delete) is not { } engine) return Refusal(app, model);
         if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
-        if (await ObjectRefusalAsync(engine, AdminOperation.Delete, obj, cancellationToken) is { } refused) return refused;
-        return View(ViewRoot + "Delete.cshtml", await engine.DeletePageAsync([obj], bulk: false, PreservedFilters(), cancellationToken));
+        return Respond(engine.Admin, await new DeleteView(engine, RequestContext()).ConfirmAsync([obj], bulk: false, PreservedFilters(), cancellationToken));
     }
 
     [HttpPost("{id}/delete")]
@@ -185,14 +112,9 @@ public sealed class ModelAdminController : AdminControllerBase
     {
         if (await EngineAsync(app, model, AdminOperation.Delete) is not { } engine) return Refusal(app, model);
         if (await engine.FindAsync(id, cancellationToken) is not { } obj) return Missing(engine.Admin, id);
-        if (await ObjectRefusalAsync(engine, AdminOperation.Delete, obj, cancellationToken) is { } refused) return refused;
-        var page = await engine.DeletePageAsync([obj], bulk: false, PreservedFilters(), cancellationToken);
-        if (page.Plan.PermissionsNeeded.Count > 0) return Forbidden();
-        if (!page.Plan.CanDelete) return View(ViewRoot + "Delete.cshtml", page);
-        var label = obj.ToString();
-        await engine.DeleteAsync([obj], cancellationToken);
-        Message(AdminMessages.Success, $"The {engine.Admin.DisplayName} \"{label}\" was deleted successfully.");
-        return Redirect(AdminUrls.ChangeListWithFilters(engine.Admin, PreservedFilters()));
+        var preserved = PreservedFilters();
+        var done = AdminUrls.ChangeListWithFilters(engine.Admin, preserved);
+        return Respond(engine.Admin, await new DeleteView(engine, RequestContext()).DeleteAsync([obj], bulk: false, preserved, done, cancellationToken));
     }
 
     [HttpGet("{id}/history")]
@@ -207,8 +129,16 @@ public sealed class ModelAdminController : AdminControllerBase
     private IActionResult AfterSave(ModelAdminEngine engine, SaveOutcome outcome, IFormCollection form, bool added)
     {
         if (outcome.Refusal is { } refusal) return Refused(engine.Admin.DisplayName, refusal);
-        if (outcome.Form is { } invalid) return View(ViewRoot + "ChangeForm.cshtml", invalid);
+        var popup = form[AdminUrls.PopupParameter].LastOrDefault() == "1";
+        if (outcome.Form is { } invalid)
+        {
+            invalid.IsPopup = popup;
+            return View(ViewRoot + "ChangeForm.cshtml", invalid);
+        }
         var admin = engine.Admin;
+        // Opened from another form's related-object link: answer that form with the object instead of going to the list.
+        if (popup)
+            return View(ViewRoot + "PopupResponse.cshtml", new PopupResponseViewModel(added ? "add" : "change", outcome.SavedId!, outcome.SavedLabel ?? "", admin.DisplayName));
         var preserved = PreservedFilters();
         var what = $"The {admin.DisplayName} \"{outcome.SavedLabel}\" was {(added ? "added" : "changed")} successfully.";
         if (form.ContainsKey("_continue") || form.ContainsKey("_saveasnew") || added && admin.EditAfterAdd)
@@ -223,6 +153,30 @@ public sealed class ModelAdminController : AdminControllerBase
         }
         Message(AdminMessages.Success, what);
         return Redirect(AdminUrls.ChangeListWithFilters(admin, preserved));
+    }
+
+    /// <summary>A workflow's outcome as a response, with its messages for the next page.</summary>
+    private IActionResult Respond(ModelAdmin admin, AdminOutcome outcome)
+    {
+        foreach (var message in outcome.Messages) Message(message.Level, message.Text);
+        switch (outcome)
+        {
+            case AdminOutcome.Redirect redirect:
+                return Redirect(redirect.Url);
+            case AdminOutcome.Page page:
+                if (page.ListErrors is not null) ViewData["ListErrors"] = page.ListErrors;
+                return View(ViewRoot + page.View + ".cshtml", page.Model);
+            case AdminOutcome.Refused refused:
+                return Refused(refused.Target, refused.Refusal);
+            case AdminOutcome.DisallowedLookup lookup:
+                return DisallowedLookup(admin, lookup.Parameter);
+            case AdminOutcome.Response response:
+                return response.Result;
+            case AdminOutcome.Forbidden:
+                return Forbidden();
+            default:
+                throw new InvalidOperationException($"No response for {outcome.GetType().Name}.");
+        }
     }
 
     /// <summary>The engine for a registered model the user holds <paramref name="operation"/> on; null means refuse.</summary>
@@ -256,6 +210,9 @@ public sealed class ModelAdminController : AdminControllerBase
         SecurityLog.DisallowedLookup(AdminUser, admin.Label, parameter, HttpContext.Connection.RemoteIpAddress);
         return AdminView("BadRequest", StatusCodes.Status400BadRequest, $"Filtering by \"{parameter}\" is not allowed.");
     }
+
+    /// <summary>A form opened from another form's "add another / change" link (Django's <c>_popup=1</c>).</summary>
+    private bool IsPopup() => Request.Query[AdminUrls.PopupParameter].LastOrDefault() == "1";
 
     private List<KeyValuePair<string, string>> QueryItems() =>
         Request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))).ToList();

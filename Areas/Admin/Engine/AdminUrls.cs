@@ -10,6 +10,9 @@ internal static class AdminUrls
     /// <summary>The changelist's query string carried by add/change/delete links so the user lands back on the same page.</summary>
     public const string PreservedFiltersParameter = "_changelist_filters";
 
+    /// <summary>Django's marker of a form opened in a popup from another form's "add another / change" link.</summary>
+    public const string PopupParameter = "_popup";
+
     public static string App(string app) => $"{Root}{app}/";
 
     public static string ChangeList(ModelAdmin admin) => $"{Root}{admin.AppLabel}/{admin.ModelName}/";

@@ -16,7 +16,7 @@ internal sealed partial class ChangeForm<T>(ModelAdmin<T> admin, AdminRequestCon
     /// <summary>Hidden inputs carrying the concurrency tokens as shown: a stale save is refused.</summary>
     internal const string ConcurrencyPrefix = "_concurrency.";
 
-    private readonly ModelFormFields<T> _fields = new(context, admin.Resolved.EntityType, admin.Resolved.Key, admin.DisplayName);
+    private readonly ModelFormFields<T> _fields = new(context, admin.Resolved.EntityType, admin.Resolved.Key, admin.DisplayName, admin);
 
     private ResolvedModelAdmin<T> Resolved => admin.Resolved;
 

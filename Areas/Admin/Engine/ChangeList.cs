@@ -378,9 +378,38 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
                 var selected = parameters.Get(choice.Parameter) == choice.Value && own.Where(n => n != choice.Parameter).All(n => !parameters.Has(n));
                 links.Add(new FilterLink(choice.Label, parameters.Url([(choice.Parameter, choice.Value)], own), selected));
             }
-            panels.Add(new FilterPanel(filter.Title, filter.ParameterName, links) { DateRange = (filter as PropertyListFilter<T>)?.DateRange(parameters) });
+            panels.Add(new FilterPanel(filter.Title, filter.ParameterName, links)
+            {
+                DateRange = (filter as PropertyListFilter<T>)?.DateRange(parameters),
+                Autocomplete = await AutocompleteFilterAsync(filter, choices, parameters, cancellationToken),
+            });
         }
         return panels;
+    }
+
+    /// <summary>
+    /// The filter form of a foreign-key filter in AutocompleteFields whose related rows were too many to list: the chosen
+    /// object only, and the list's other parameters.
+    /// </summary>
+    private async Task<AutocompleteFilter?> AutocompleteFilterAsync(
+        ListFilter<T> filter, IReadOnlyList<FilterChoice> listed, ChangeListParameters parameters, CancellationToken cancellationToken)
+    {
+        if (filter is not PropertyListFilter<T> { UsesAutocomplete: true, Resolved: { } path }) return null;
+        if (listed.Any(c => c.Parameter == filter.ParameterName)) return null;
+        var value = parameters.Get(filter.ParameterName);
+        var key = string.IsNullOrEmpty(value) ? null : ValueParsing.TryParseKey(value, path.ForeignKeyTarget!.FindPrimaryKey()!.Properties[0].ClrType);
+        var fields = new ModelFormFields<T>(context, Resolved.EntityType, Resolved.Key, admin.DisplayName, admin);
+        var field = new FormFieldViewModel
+        {
+            Name = filter.ParameterName,
+            Label = filter.Title,
+            Widget = WidgetKind.Autocomplete,
+            Value = value,
+            Options = await fields.CurrentChoiceAsync(path, key, cancellationToken),
+            Related = fields.RelatedWidgetFor(path, WidgetKind.Autocomplete) is { } related ? related with { AddUrl = null, ChangeUrlTemplate = null } : null,
+        };
+        var own = filter.ParameterNames.ToHashSet(StringComparer.Ordinal);
+        return new AutocompleteFilter(field, parameters.BaseUrl, parameters.Items.Where(i => !own.Contains(i.Key)).ToList());
     }
 
     /// <param name="seekAnchor">The key of this page's last row: links to later pages seek past it.</param>

@@ -11,7 +11,7 @@ internal sealed partial class ModelAdminEngine<T>
 {
     private ChangeForm<T> ChangeForm => new(admin, context, AvailableActions);
 
-    private ModelFormFields<T> FormFields => new(context, Resolved.EntityType, Resolved.Key, admin.DisplayName);
+    private ModelFormFields<T> FormFields => new(context, Resolved.EntityType, Resolved.Key, admin.DisplayName, admin);
 
     public override async Task<object?> FindAsync(string id, CancellationToken cancellationToken)
     {

@@ -21,6 +21,9 @@ internal sealed record SaveOutcome(ChangeFormViewModel? Form, string? SavedId, s
     public AdminRefusal? Refusal { get; init; }
 }
 
+/// <summary>A page of autocomplete choices (key, display string) and whether another page follows.</summary>
+internal sealed record AutocompletePage(IReadOnlyList<(string Key, string Label)> Results, bool More);
+
 /// <summary>What the engine does for one model; the controller only routes, authorises and picks views.</summary>
 internal abstract class ModelAdminEngine
 {
@@ -68,6 +71,9 @@ internal abstract class ModelAdminEngine
 
     /// <summary>Runs a custom action; messages are added to <paramref name="messages"/>; null result means "back to the changelist".</summary>
     public abstract Task<IActionResult?> RunActionAsync(string name, IReadOnlyList<object> selected, List<AdminMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>One page of the objects matching <paramref name="term"/> in the registration's search fields (the autocomplete widget's source).</summary>
+    public abstract Task<AutocompletePage> AutocompleteAsync(string? term, int page, CancellationToken cancellationToken);
 
     public abstract Task<HistoryViewModel> HistoryAsync(object obj, int page, CancellationToken cancellationToken);
 

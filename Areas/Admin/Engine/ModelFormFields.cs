@@ -15,7 +15,10 @@ namespace WebApp.Admin;
 /// as the input shows it, converting and binding a posted value, DataAnnotations and unique-index validation. The change
 /// form, its inline formsets and the changelist's editable columns all bind through this one class.
 /// </summary>
-internal sealed class ModelFormFields<TModel>(AdminRequestContext context, IEntityType entityType, IProperty key, string displayName)
+/// <param name="admin">The model's own registration, for its AutocompleteFields and the add/change links beside a foreign
+/// key; null for models shown only inline.</param>
+internal sealed class ModelFormFields<TModel>(
+    AdminRequestContext context, IEntityType entityType, IProperty key, string displayName, ModelAdmin<TModel>? admin = null)
     where TModel : class
 {
     public IEntityType EntityType => entityType;
@@ -26,6 +29,7 @@ internal sealed class ModelFormFields<TModel>(AdminRequestContext context, IEnti
         var info = path.Target.PropertyInfo;
         var type = Nullable.GetUnderlyingType(path.ClrType) ?? path.ClrType;
         var widget = WidgetFor(path, info, type);
+        if (widget == WidgetKind.ForeignKey && admin?.Resolved.Autocomplete.ContainsKey(path.Name) == true) widget = WidgetKind.Autocomplete;
         var range = info?.GetCustomAttribute<RangeAttribute>();
         var model = new FormFieldViewModel
         {
@@ -60,9 +64,38 @@ internal sealed class ModelFormFields<TModel>(AdminRequestContext context, IEnti
                 .Select(v => new SelectOption(v.ToString()!, DisplayNames.ForEnumValue(v), false)).ToList(),
             WidgetKind.ForeignKey or WidgetKind.ManyToMany => (await RelatedRows.LoadChoicesAsync(context, RelatedType(path), cancellationToken))
                 .Select(r => new SelectOption(r.Key, r.Label, false)).ToList(),
+            WidgetKind.Autocomplete => await CurrentChoiceAsync(path, path.Target.PropertyInfo!.GetValue(obj), cancellationToken),
             _ => [],
         };
+        model.Related = widget is WidgetKind.ForeignKey or WidgetKind.Autocomplete ? RelatedWidgetFor(path, widget) : null;
         return model;
+    }
+
+    /// <summary>An autocomplete field's only option: the object it points to now, so the page shows its name without loading the table.</summary>
+    public async Task<IReadOnlyList<SelectOption>> CurrentChoiceAsync(ModelPath path, object? key, CancellationToken cancellationToken) =>
+        key is null ? [] : (await RelatedRows.LoadByKeysAsync(context, path.ForeignKeyTarget!, [key], cancellationToken))
+            .Select(r => new SelectOption(r.Key, r.Label, Selected: true)).ToList();
+
+    /// <summary>The autocomplete source and the add/change links beside a foreign key, as far as the user's permissions on the related model go.</summary>
+    public RelatedWidget? RelatedWidgetFor(ModelPath path, WidgetKind widget)
+    {
+        var target = path.ForeignKeyTarget!;
+        if (admin is null || context.Registry.Find(target.ClrType) is not { } related) return null;
+        var relatedKey = target.FindPrimaryKey()!.Properties[0].ClrType;
+        var user = context.User;
+        return new RelatedWidget
+        {
+            ModelName = related.DisplayName,
+            AutocompleteUrl = widget == WidgetKind.Autocomplete
+                ? "/admin/autocomplete/?" + AdminUrls.Query([new("app_label", admin.AppLabel), new("model_name", admin.ModelName), new("field_name", path.Name)])
+                : null,
+            NumericKey = relatedKey == typeof(int) || relatedKey == typeof(long) || relatedKey == typeof(short),
+            AddUrl = related.HasAddPermission(user) ? AdminUrls.Add(related) + "?" + AdminUrls.PopupParameter + "=1" : null,
+            ChangeUrlTemplate = related.HasViewPermission(user)
+                ? AdminUrls.ChangeList(related) + RelatedWidget.KeyPlaceholder + "/change/?" + AdminUrls.PopupParameter + "=1"
+                : null,
+            CanChange = related.HasChangePermission(user),
+        };
     }
 
     private static IReadOnlyEntityType RelatedType(ModelPath path) =>
@@ -162,11 +195,15 @@ internal sealed class ModelFormFields<TModel>(AdminRequestContext context, IEnti
         view.Value = view.Widget == WidgetKind.Checkbox ? (FormValues.IsTicked(posted) ? "true" : "false") : posted.LastOrDefault()?.Trim();
         FormValues.MarkSelected(view, view.Value);
         if (!FormValues.TryConvert(path, view, out var value)) return null;
-        if (value is not null && view.Widget == WidgetKind.ForeignKey
-            && (await RelatedRows.LoadByKeysAsync(context, path.ForeignKeyTarget!, [value], cancellationToken)).Count == 0)
+        if (value is not null && view.Widget is WidgetKind.ForeignKey or WidgetKind.Autocomplete)
         {
-            view.Errors.Add("Select a valid choice. That choice is not one of the available choices.");
-            return null;
+            var chosen = await RelatedRows.LoadByKeysAsync(context, path.ForeignKeyTarget!, [value], cancellationToken);
+            if (chosen.Count == 0)
+            {
+                view.Errors.Add("Select a valid choice. That choice is not one of the available choices.");
+                return null;
+            }
+            if (view.Widget == WidgetKind.Autocomplete) view.Options = [new SelectOption(chosen[0].Key, chosen[0].Label, true)];
         }
         path.Target.PropertyInfo!.SetValue(obj, value);
         return null;

@@ -27,10 +27,16 @@ public sealed record FilterPanel(string Title, string ParameterName, IReadOnlyLi
 {
     /// <summary>A date filter's from/to inputs (a GET form keeping the other parameters); null for other filters.</summary>
     public DateRangeForm? DateRange { get; init; }
+
+    /// <summary>A foreign-key filter chosen by typing (the registration's AutocompleteFields), instead of one link per related row.</summary>
+    public AutocompleteFilter? Autocomplete { get; init; }
 }
 
 /// <summary>A date range filter: <c>{Field}__gte</c> (from, inclusive) and <c>{Field}__lt</c> (to, exclusive) as yyyy-MM-dd.</summary>
 public sealed record DateRangeForm(string FromName, string? From, string ToName, string? To, string ActionUrl, IReadOnlyList<KeyValuePair<string, string>> HiddenParameters);
+
+/// <summary>A filter form: the autocomplete field for the parameter, and the changelist's other parameters kept as hidden inputs.</summary>
+public sealed record AutocompleteFilter(FormFieldViewModel Field, string ActionUrl, IReadOnlyList<KeyValuePair<string, string>> HiddenParameters);
 
 /// <summary>A page link, or null for the "…" between elided ranges.</summary>
 public sealed record PageLink(int? Number, string? Url, bool Current);
@@ -88,6 +94,9 @@ public enum WidgetKind
     ManyToMany,
     Password,
     Image,
+
+    /// <summary>A foreign key chosen by typing (AutocompleteFields): a combobox over <c>/admin/autocomplete/</c>.</summary>
+    Autocomplete,
 }
 
 public sealed record SelectOption(string Value, string Label, bool Selected);
@@ -117,6 +126,9 @@ public sealed class FormFieldViewModel
     /// <summary>The ids of the inputs this one is filled from as a slug while typing (Django's prepopulated_fields).</summary>
     public string? PrepopulatedFrom { get; set; }
     public List<string> Errors { get; } = [];
+
+    /// <summary>For a foreign key: the autocomplete source and Django's add/change/view links to the related model.</summary>
+    public RelatedWidget? Related { get; set; }
 
     /// <summary>The same field under another name and value (a changelist row's input).</summary>
     public FormFieldViewModel For(string name, string? value) => new()
@@ -167,6 +179,9 @@ public sealed class ChangeFormViewModel
 
     /// <summary>The registration's boxes beside the form (facts, links, buttons).</summary>
     public IReadOnlyList<ChangeFormPanel> Panels { get; init; } = [];
+
+    /// <summary>Opened from another form's "add another / change" link (<c>_popup=1</c>): saving answers that form, not the list.</summary>
+    public bool IsPopup { get; set; }
 
     /// <summary>Why a user with the model's change permission still sees this object read-only.</summary>
     public string? ReadOnlyReason { get; set; }

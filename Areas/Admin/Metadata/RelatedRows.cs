@@ -12,15 +12,20 @@ internal static class RelatedRows
 
     public static Task<IReadOnlyList<(string Key, string Label)>> LoadChoicesAsync(
         AdminRequestContext context, IReadOnlyEntityType target, CancellationToken cancellationToken) =>
-        (Task<IReadOnlyList<(string, string)>>)LoadMethod.MakeGenericMethod(target.ClrType).Invoke(null, [context, target, null, cancellationToken])!;
+        (Task<IReadOnlyList<(string, string)>>)LoadMethod.MakeGenericMethod(target.ClrType).Invoke(null, [context, target, null, null, cancellationToken])!;
+
+    /// <summary>The first <paramref name="limit"/> rows in the related admin's order (to tell a short list from a big table).</summary>
+    public static Task<IReadOnlyList<(string Key, string Label)>> LoadFirstChoicesAsync(
+        AdminRequestContext context, IReadOnlyEntityType target, int limit, CancellationToken cancellationToken) =>
+        (Task<IReadOnlyList<(string, string)>>)LoadMethod.MakeGenericMethod(target.ClrType).Invoke(null, [context, target, null, limit, cancellationToken])!;
 
     /// <summary>Only the rows with the given keys (the current selection of a many-to-many field).</summary>
     public static Task<IReadOnlyList<(string Key, string Label)>> LoadByKeysAsync(
         AdminRequestContext context, IReadOnlyEntityType target, IReadOnlyCollection<object> keys, CancellationToken cancellationToken) =>
-        (Task<IReadOnlyList<(string, string)>>)LoadMethod.MakeGenericMethod(target.ClrType).Invoke(null, [context, target, keys, cancellationToken])!;
+        (Task<IReadOnlyList<(string, string)>>)LoadMethod.MakeGenericMethod(target.ClrType).Invoke(null, [context, target, keys, null, cancellationToken])!;
 
     private static async Task<IReadOnlyList<(string, string)>> LoadAsync<TRelated>(
-        AdminRequestContext context, IReadOnlyEntityType target, IReadOnlyCollection<object>? keys, CancellationToken cancellationToken)
+        AdminRequestContext context, IReadOnlyEntityType target, IReadOnlyCollection<object>? keys, int? limit, CancellationToken cancellationToken)
         where TRelated : class
     {
         var key = target.FindPrimaryKey()!.Properties[0];
@@ -29,6 +34,7 @@ internal static class RelatedRows
         if (admin is not null) query = admin.GetQueryset(query);
         if (keys is not null) query = query.Where(KeyIn<TRelated>(key, keys));
         query = Sorting.Apply(query, admin?.Resolved.Ordering ?? [], key);
+        if (limit is { } most) query = query.Take(most);
         var rows = await query.ToListAsync(cancellationToken);
         var read = KeyReader<TRelated>(key);
         return rows.Select(r => (ValueParsing.FormatKey(read(r)), r.ToString() ?? "")).ToList();

@@ -16,17 +16,17 @@ internal static partial class AdminChecks
         foreach (var registration in registrations)
         {
             if (!AppLabelPattern().IsMatch(registration.AppLabel))
-                yield return new("admin.E003", Name(registration), "AppLabel",
+                yield return new("admin.E903", Name(registration), "AppLabel",
                     $"'{registration.AppLabel}' must be lower-case letters, digits and underscores, starting with a letter.");
         }
         foreach (var duplicate in registrations.GroupBy(r => r.ModelType).Where(g => g.Count() > 1))
         {
-            yield return new("admin.E002", string.Join(", ", duplicate.Select(Name)), "registration",
+            yield return new("admin.E902", string.Join(", ", duplicate.Select(Name)), "registration",
                 $"{duplicate.Key.Name} is registered more than once.");
         }
         foreach (var registration in registrations)
         {
-            foreach (var error in registration.Check(model)) yield return error;
+            foreach (var error in registration.Check(model, registrations)) yield return error;
         }
     }
 
@@ -36,20 +36,37 @@ internal static partial class AdminChecks
     private static partial Regex AppLabelPattern();
 }
 
-/// <summary>The checks of one registration; on success <see cref="Result"/> holds everything resolved against the EF model.</summary>
-internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) where T : class
+/// <summary>
+/// The checks of one registration. Checking an option means resolving it against the EF model, so the same pass yields
+/// the runtime model; <see cref="Check"/> keeps only the errors and changes nothing, <see cref="Build"/> (the registry,
+/// once every check passed) keeps the resolved model and binds the filters to their paths.
+/// </summary>
+internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model, IReadOnlyList<ModelAdmin> registrations) where T : class
 {
     private readonly List<AdminCheckError> _errors = [];
+    private ResolvedModelAdmin<T>? _result;
 
-    public ResolvedModelAdmin<T>? Result { get; private set; }
+    /// <summary>Every problem of the registration; nothing is kept or changed.</summary>
+    public static IReadOnlyList<AdminCheckError> Check(ModelAdmin<T> admin, IModel model, IReadOnlyList<ModelAdmin> registrations) =>
+        new ModelAdminChecks<T>(admin, model, registrations).Run();
 
-    public IEnumerable<AdminCheckError> Run()
+    /// <summary>The registration bound to the EF model; only for a registration that passed <see cref="Check"/>.</summary>
+    public static ResolvedModelAdmin<T> Build(ModelAdmin<T> admin, IModel model, IReadOnlyList<ModelAdmin> registrations)
+    {
+        var checks = new ModelAdminChecks<T>(admin, model, registrations);
+        if (checks.Run() is { Count: > 0 } errors) throw new AdminConfigurationException(errors);
+        var resolved = checks._result!;
+        foreach (var filter in resolved.PropertyFilters) filter.Bind();
+        return resolved;
+    }
+
+    private List<AdminCheckError> Run()
     {
         var entityType = model.FindEntityType(typeof(T));
         var key = entityType?.FindPrimaryKey();
         if (entityType is null || key is null || key.Properties.Count != 1)
         {
-            Error("admin.E001", "model", entityType is null
+            Error("admin.E901", "model", entityType is null
                 ? $"{typeof(T).Name} is not an entity of the database model."
                 : $"{typeof(T).Name} needs a single-column primary key.");
             return _errors;
@@ -60,13 +77,14 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
         var resolved = new ResolvedModelAdmin<T>(admin, entityType, key.Properties[0]);
         CheckSecrets(entityType);
         CheckListDisplay(entityType, resolved);
-        CheckFilters(entityType);
+        CheckFilters(entityType, resolved);
         CheckDateHierarchy(entityType, resolved);
         CheckSearch(entityType, resolved);
         CheckOrdering(entityType, resolved);
         CheckForm(entityType, resolved);
+        CheckAutocomplete(entityType, resolved);
         CheckActions();
-        if (_errors.Count == 0) Result = resolved;
+        if (_errors.Count == 0) _result = resolved;
         return _errors;
     }
 
@@ -76,9 +94,9 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
         const string option = nameof(admin.DateHierarchy);
         var path = ModelPath.TryResolve(entityType, admin.DateHierarchy, out var error);
         if (path is null)
-            Error("admin.E150", option, $"{error}.");
+            Error("admin.E127", option, $"{error}.");
         else if ((Nullable.GetUnderlyingType(path.ClrType) ?? path.ClrType) != typeof(DateTime))
-            Error("admin.E151", option, $"'{path.Name}' ({path.ClrType.Name}) is not a DateTime property.");
+            Error("admin.E128", option, $"'{path.Name}' ({path.ClrType.Name}) is not a DateTime property.");
         else
             resolved.DateHierarchy = new DateHierarchy<T>(path);
     }
@@ -88,7 +106,7 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
         foreach (var secret in admin.SecretFields)
         {
             if (entityType.FindProperty(secret) is null)
-                Error("admin.E005", nameof(admin.SecretFields), $"'{secret}' is not a property of {typeof(T).Name}.");
+                Error("admin.E904", nameof(admin.SecretFields), $"'{secret}' is not a property of {typeof(T).Name}.");
         }
     }
 
@@ -140,19 +158,22 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
             var index = resolved.Columns.FindIndex(c => c.Path is not null && names is not null && c.Path.Name == string.Join(".", names));
             if (index < 0)
             {
-                Error("admin.E121", option, $"'{editable}' is not a column of ListDisplay.");
+                // Django: E121 names no field at all, E122 a field that is not in list_display.
+                var exists = ModelPath.TryResolve(entityType, editable, out _) is not null;
+                Error(exists ? "admin.E122" : "admin.E121", option, $"'{editable}' is not a column of ListDisplay.");
                 continue;
             }
             var path = resolved.Columns[index].Path!;
             if (path is not { IsProperty: true, Navigations.Count: 0 } || path.Target is IProperty { IsConcurrencyToken: true } || ((IProperty)path.Target).IsPrimaryKey()
                 || admin.ReadonlyFields.Any(r => ModelPath.MemberNames(r) is { } readOnly && string.Join(".", readOnly) == path.Name))
             {
-                Error("admin.E122", option, $"'{path.Name}' is not an editable property of {typeof(T).Name}.");
+                Error("admin.E125", option, $"'{path.Name}' is not an editable property of {typeof(T).Name}.");
                 continue;
             }
             if (resolved.LinkColumns.Contains(index))
             {
-                Error("admin.E124", option, $"'{path.Name}' is also the link to the change page; link another column with ListDisplayLinks.");
+                // Django: E123 when list_display_links names it, E124 when it is the default link (the first column).
+                Error(admin.ListDisplayLinks.Count > 0 ? "admin.E123" : "admin.E124", option, $"'{path.Name}' is also the link to the change page; link another column with ListDisplayLinks.");
                 continue;
             }
             resolved.EditableColumns[index] = path;
@@ -166,13 +187,14 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
         return Expression.Lambda<Func<T, object?>>(parameter, parameter);
     }
 
-    private void CheckFilters(IEntityType entityType)
+    private void CheckFilters(IEntityType entityType, ResolvedModelAdmin<T> resolved)
     {
         var parameters = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < admin.ListFilter.Count; i++)
         {
             var filter = admin.ListFilter[i];
             var option = $"{nameof(admin.ListFilter)}[{i}]";
+            var names = filter.ParameterNames;
             if (filter is PropertyListFilter<T> property)
             {
                 var path = ModelPath.TryResolve(entityType, property.Path, out var error);
@@ -184,23 +206,23 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
                 var kind = KindOf(path);
                 if (kind == PropertyFilterKind.Unsupported)
                 {
-                    Error("admin.E117", option, $"'{path.Name}' ({path.ClrType.Name}) cannot be filtered: use a boolean, enum, date or relation, or a SimpleListFilter subclass.");
+                    Error("admin.E910", option, $"'{path.Name}' ({path.ClrType.Name}) cannot be filtered: use a boolean, enum, date or relation, or a SimpleListFilter subclass.");
                     continue;
                 }
-                property.Resolved = path;
-                property.Kind = kind;
+                resolved.PropertyFilters.Add(new ResolvedPropertyFilter<T>(property, path, kind));
+                names = PropertyListFilter<T>.NamesFor(path);
             }
-            if (string.IsNullOrWhiteSpace(filter.ParameterName))
+            if (string.IsNullOrWhiteSpace(names.FirstOrDefault()))
             {
-                Error("admin.E114", option, "the filter needs a parameter name.");
+                Error("admin.E908", option, "the filter needs a parameter name.");
                 continue;
             }
-            foreach (var parameter in filter.ParameterNames)
+            foreach (var parameter in names)
             {
                 if (AdminChecks.ReservedParameters.Contains(parameter) || parameter.StartsWith('_'))
-                    Error("admin.E115", option, $"the parameter '{parameter}' is reserved by the changelist.");
+                    Error("admin.E909", option, $"the parameter '{parameter}' is reserved by the changelist.");
                 else if (!parameters.Add(parameter))
-                    Error("admin.E115", option, $"the parameter '{parameter}' is used by another filter.");
+                    Error("admin.E909", option, $"the parameter '{parameter}' is used by another filter.");
             }
         }
     }
@@ -226,9 +248,9 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
             var name = mode == SearchMode.Contains ? field : field[1..];
             var path = ModelPath.TryResolve(entityType, name, out var error);
             if (path is null)
-                Error("admin.E126", option, $"'{field}': {error}.");
+                Error("admin.E911", option, $"'{field}': {error}.");
             else if (!path.IsProperty || path.ClrType != typeof(string))
-                Error("admin.E127", option, $"'{field}' is not a text property; search compares text.");
+                Error("admin.E912", option, $"'{field}' is not a text property; search compares text.");
             else
                 resolved.SearchFields.Add((path, mode));
         }
@@ -245,7 +267,7 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
             if (path is null)
                 Error("admin.E033", option, $"'{field}': {error}.");
             else if (!path.IsProperty)
-                Error("admin.E034", option, $"'{field}' is a relation, which has no order; order by one of its properties (e.g. '{path.Name}.Name').");
+                Error("admin.E913", option, $"'{field}' is a relation, which has no order; order by one of its properties (e.g. '{path.Name}.Name').");
             else
                 resolved.Ordering.Add(new SortKey(path.ToLambda(), descending, path.Name) { IsNullable = path.IsNullable });
         }
@@ -254,7 +276,7 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
     private void CheckForm(IEntityType entityType, ResolvedModelAdmin<T> resolved)
     {
         if (admin.Fields.Count > 0 && admin.Fieldsets.Count > 0)
-            Error("admin.E010", nameof(admin.Fieldsets), "set Fields or Fieldsets, not both.");
+            Error("admin.E005", nameof(admin.Fieldsets), "set Fields or Fieldsets, not both.");
 
         var readOnly = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (field, i) in admin.ReadonlyFields.Select((f, i) => (f, i)))
@@ -268,7 +290,7 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
         var excluded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (field, i) in admin.Exclude.Select((f, i) => (f, i)))
         {
-            if (ResolveFormPath(entityType, field, $"{nameof(admin.Exclude)}[{i}]", "admin.E014", allowRelated: false) is { } path)
+            if (ResolveFormPath(entityType, field, $"{nameof(admin.Exclude)}[{i}]", "admin.E907", allowRelated: false) is { } path)
                 excluded.Add(path.Name);
         }
 
@@ -297,13 +319,13 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
             var paths = fields is null
                 ? DefaultFormPaths(entityType, excluded).Concat(resolved.ReadonlyPaths.Values.Where(p => !DefaultFormPaths(entityType, excluded).Any(d => d.Name == p.Name)))
                     .Select((p, row) => ((ModelPath?)p, row)).ToList()
-                : fields.SelectMany((f, row) => RowFields(f).Select(field => (ResolveFormPath(entityType, field, $"{option}.Fields[{row}]", "admin.E011", allowRelated: true), row))).ToList();
+                : fields.SelectMany((f, row) => RowFields(f).Select(field => (ResolveFormPath(entityType, field, $"{option}.Fields[{row}]", "admin.E905", allowRelated: true), row))).ToList();
             foreach (var (path, row) in paths)
             {
                 if (path is null) continue;
                 if (!seen.Add(path.Name))
                 {
-                    Error("admin.E012", option, $"'{path.Name}' appears more than once in the form.");
+                    Error(set is null ? "admin.E006" : "admin.E012", option, $"'{path.Name}' appears more than once in the form.");
                     continue;
                 }
                 var isReadOnly = readOnly.Contains(path.Name) || path.Navigations.Count > 0 || path.Target is IProperty { IsConcurrencyToken: true };
@@ -365,17 +387,54 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model) whe
         {
             if (path.ForeignKeyProperty is not { } fk)
             {
-                Error("admin.E013", option, $"'{path.Name}' is not a foreign key of {typeof(T).Name}.");
+                Error("admin.E906", option, $"'{path.Name}' is not a foreign key of {typeof(T).Name}.");
                 return null;
             }
             return ModelPath.TryResolve(entityType, [fk.Name], out _);
         }
         if (path.Target is INavigation { IsCollection: true })
         {
-            Error("admin.E013", option, $"'{path.Name}' is a one-to-many collection; edit it from the other side.");
+            Error("admin.E906", option, $"'{path.Name}' is a one-to-many collection; edit it from the other side.");
             return null;
         }
         return path;
+    }
+
+    /// <summary>Each autocomplete field is a foreign key to a registered model that can be searched (Django's E037 to E040).</summary>
+    private void CheckAutocomplete(IEntityType entityType, ResolvedModelAdmin<T> resolved)
+    {
+        for (var i = 0; i < admin.AutocompleteFields.Count; i++)
+        {
+            var option = $"{nameof(admin.AutocompleteFields)}[{i}]";
+            var path = ModelPath.TryResolve(entityType, admin.AutocompleteFields[i], out var error);
+            if (path is null || path.Navigations.Count > 0)
+            {
+                Error("admin.E037", option, path is null ? $"{error}." : $"'{path.Name}' is not a field of {typeof(T).Name}.");
+                continue;
+            }
+            if (path.ForeignKeyProperty is not { } foreignKey || path.ForeignKeyTarget is not { } target)
+            {
+                Error("admin.E038", option, $"'{path.Name}' must be a foreign key.");
+                continue;
+            }
+            var targetAdmin = registrations.FirstOrDefault(r => r.ModelType == target.ClrType);
+            if (targetAdmin is null)
+            {
+                Error("admin.E039", option, $"an admin for {target.ClrType.Name} has to be registered to be referenced by AutocompleteFields.");
+                continue;
+            }
+            if (targetAdmin.SearchFields.Count == 0)
+            {
+                Error("admin.E040", option, $"{targetAdmin.GetType().Name} must define SearchFields, because it is referenced by {admin.GetType().Name}.AutocompleteFields.");
+                continue;
+            }
+            // The form field is the foreign key (CategoryId); Django's scripts name the relation (Category): both work.
+            resolved.Autocomplete[foreignKey.Name] = target.ClrType;
+            foreach (var filter in resolved.PropertyFilters.Where(f => f.Kind == PropertyFilterKind.ForeignKey && f.Path.ParameterName == foreignKey.Name))
+                filter.UsesAutocomplete = true;
+            foreach (var navigation in foreignKey.GetContainingForeignKeys().Select(k => k.DependentToPrincipal).OfType<INavigation>())
+                resolved.Autocomplete[navigation.Name] = target.ClrType;
+        }
     }
 
     private void CheckActions()
@@ -443,7 +502,26 @@ internal sealed class ResolvedModelAdmin<T>(ModelAdmin<T> admin, IEntityType ent
     public Dictionary<string, ModelPath> ReadonlyPaths { get; } = new(StringComparer.Ordinal);
     public DateHierarchy<T>? DateHierarchy { get; set; }
 
+    /// <summary>The built-in filters with their paths, bound to them once the checks pass.</summary>
+    public List<ResolvedPropertyFilter<T>> PropertyFilters { get; } = [];
+
+    /// <summary>Autocomplete fields by foreign-key and navigation name → the related model's type.</summary>
+    public Dictionary<string, Type> Autocomplete { get; } = new(StringComparer.Ordinal);
+
     public IEnumerable<ResolvedFormField> FormFields => Fieldsets.Concat(AddFieldsets).SelectMany(f => f.Fields).DistinctBy(f => f.Name);
 
     public IReadOnlyList<ResolvedFieldset> FieldsetsFor(bool isAdd) => isAdd && AddFieldsets.Count > 0 ? AddFieldsets : Fieldsets;
+}
+
+/// <summary>A built-in filter resolved against the EF model: its path, its kind and whether a big related table is typed.</summary>
+internal sealed record ResolvedPropertyFilter<T>(PropertyListFilter<T> Filter, ModelPath Path, PropertyFilterKind Kind) where T : class
+{
+    public bool UsesAutocomplete { get; set; }
+
+    public void Bind()
+    {
+        Filter.Resolved = Path;
+        Filter.Kind = Kind;
+        Filter.UsesAutocomplete = UsesAutocomplete;
+    }
 }

@@ -60,6 +60,14 @@ internal sealed class PropertyListFilter<T>(Expression<Func<T, object?>> path, s
     internal Metadata.ModelPath? Resolved { get; set; }
     internal PropertyFilterKind Kind { get; set; }
 
+    /// <summary>
+    /// A foreign key in the registration's AutocompleteFields: its related rows are listed as links while there are at most
+    /// <see cref="MaxListedRelated"/>, and chosen by typing beyond that, so a big related table is never loaded.
+    /// </summary>
+    internal bool UsesAutocomplete { get; set; }
+
+    internal const int MaxListedRelated = 100;
+
     public override string Title => title ?? Resolved?.DisplayName ?? Path.ToString();
 
     public override string ParameterName => Resolved?.ParameterName ?? "";
@@ -72,10 +80,13 @@ internal sealed class PropertyListFilter<T>(Expression<Func<T, object?>> path, s
 
     public override IReadOnlyList<string> ParameterNames =>
     [
-        ParameterName,
-        .. Resolved is { IsNullable: true } ? [NullParameterName] : Array.Empty<string>(),
+        .. Resolved is null ? [ParameterName] : NamesFor(Resolved),
         .. Kind == PropertyFilterKind.Date ? [FromParameterName, ToParameterName] : Array.Empty<string>(),
     ];
+
+    /// <summary>The parameters a filter on <paramref name="path"/> reads: its own, and <c>__isnull</c> when it can be null.</summary>
+    internal static IReadOnlyList<string> NamesFor(Metadata.ModelPath path) =>
+        path.IsNullable ? [path.ParameterName, path.ParameterName + IsNullSuffix] : [path.ParameterName];
 
     /// <summary>The from/to date inputs of a date filter, filled with the current range; null for other kinds.</summary>
     internal DateRangeForm? DateRange(ChangeListParameters parameters) => Kind != PropertyFilterKind.Date ? null : new DateRangeForm(
@@ -99,8 +110,15 @@ internal sealed class PropertyListFilter<T>(Expression<Func<T, object?>> path, s
                 if (path.IsNullable) choices.Add(new("(None)", NullParameterName, "1"));
                 break;
             case PropertyFilterKind.ForeignKey:
-                foreach (var (key, label) in await RelatedRows.LoadChoicesAsync(context, path.ForeignKeyTarget!, cancellationToken))
-                    choices.Add(new(label, ParameterName, key));
+                var related = UsesAutocomplete
+                    ? await RelatedRows.LoadFirstChoicesAsync(context, path.ForeignKeyTarget!, MaxListedRelated + 1, cancellationToken)
+                    : await RelatedRows.LoadChoicesAsync(context, path.ForeignKeyTarget!, cancellationToken);
+                // A big related table is chosen by typing (the panel's autocomplete form) instead of one link per row.
+                if (!UsesAutocomplete || related.Count <= MaxListedRelated)
+                {
+                    foreach (var (key, label) in related)
+                        choices.Add(new(label, ParameterName, key));
+                }
                 if (path.IsNullable) choices.Add(new("(None)", NullParameterName, "1"));
                 break;
             case PropertyFilterKind.Date:

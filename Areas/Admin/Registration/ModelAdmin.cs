@@ -98,7 +98,13 @@ public abstract class ModelAdmin
     /// <summary>The object-level permission hooks for an untyped object: null allows, a refusal names the rule.</summary>
     internal abstract Task<AdminRefusal?> ObjectRefusalAsync(AdminOperation operation, object obj, AdminRequestContext context, CancellationToken cancellationToken);
 
-    internal abstract IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model);
+    internal abstract IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<ModelAdmin> registrations);
+
+    /// <summary>Binds the options to the EF model for the pages (once every registration passed the checks).</summary>
+    internal abstract void Build(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<ModelAdmin> registrations);
+
+    /// <summary>The registration an autocomplete field of this model searches (by form field or navigation name); null when the field is not one.</summary>
+    internal abstract ModelAdmin? AutocompleteTarget(string fieldName);
 
     internal ModelAdminRegistry Registry { get; private set; } = null!;
 
@@ -153,6 +159,13 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
 
     /// <summary>Shown with their values, never bound from a POST.</summary>
     public IReadOnlyList<Expression<Func<T, object?>>> ReadonlyFields { get; init; } = [];
+
+    /// <summary>
+    /// Foreign keys chosen by typing instead of from a select (Django's autocomplete_fields): the form's widget and the
+    /// list filter on them ask <c>/admin/autocomplete/</c> for a page of matches, never for the whole related table.
+    /// The related model's registration needs <see cref="ModelAdmin.SearchFields"/>.
+    /// </summary>
+    public IReadOnlyList<Expression<Func<T, object?>>> AutocompleteFields { get; init; } = [];
 
     /// <summary>Custom changelist actions (the built-in "Delete selected" comes first).</summary>
     public IReadOnlyList<AdminAction<T>> Actions { get; init; } = [];
@@ -289,16 +302,20 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
 
     internal sealed override bool SavesAsNew => SaveAs;
 
-    internal sealed override IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model)
+    internal sealed override ModelAdmin? AutocompleteTarget(string fieldName) =>
+        _resolved is not null && _resolved.Autocomplete.TryGetValue(fieldName, out var target) ? Registry.Find(target) : null;
+
+    internal sealed override IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<ModelAdmin> registrations)
     {
-        var checks = new ModelAdminChecks<T>(this, model);
-        var errors = checks.Run().ToList();
-        _resolved = checks.Result;
+        var errors = ModelAdminChecks<T>.Check(this, model, registrations).ToList();
         if (model.FindEntityType(typeof(T)) is { } entityType) errors.AddRange(new ChangeFormChecks<T>(this, entityType).Run());
         return errors;
     }
 
-    /// <summary>The options bound to the EF model; set once the start-up checks pass.</summary>
+    internal sealed override void Build(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<ModelAdmin> registrations) =>
+        _resolved = ModelAdminChecks<T>.Build(this, model, registrations);
+
+    /// <summary>The options bound to the EF model; built by the registry once the start-up checks pass.</summary>
     internal ResolvedModelAdmin<T> Resolved =>
         _resolved ?? throw new InvalidOperationException($"{GetType().Name} has not passed the admin checks.");
 

@@ -19,6 +19,7 @@ internal sealed class ModelAdminRegistry
         {
             _byLabel[(registration.AppLabel, registration.ModelName)] = registration;
             _byType[registration.ModelType] = registration;
+            registration.Build(model, Registrations);
             registration.Bind(this);
         }
     }
