@@ -20,7 +20,10 @@ public sealed class ObjectHookTests : IDisposable
         {
             VerboseNamePlural = "categories";
             Fieldsets = [new(null, [c => c.Name, c => c.Slug]), new("Text", [c => c.Description])];
+            SaveAs = true;
         }
+
+        public override bool HasAddPermission(AdminUser user, Category obj) => HasAddPermission(user) && !obj.Name.StartsWith("Original", StringComparison.Ordinal);
 
         public override bool HasChangePermission(AdminUser user, Category obj) => HasChangePermission(user) && !obj.Name.StartsWith("Locked", StringComparison.Ordinal);
 
@@ -97,5 +100,21 @@ public sealed class ObjectHookTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(("Boots", "Kept"), await _factory.WithDbAsync(db => db.Categories.Where(c => c.Id == shoes.Id)
             .Select(c => new ValueTuple<string, string?>(c.Name, c.Description)).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_object_the_add_hook_refuses_cannot_be_saved_as_new()
+    {
+        var original = await _factory.AddCategoryAsync("Original design");
+        var root = await _factory.LoggedInClientAsync("root@example.com", staff: true, superuser: true);
+        var url = $"/admin/catalog/category/{original.Id}/change/";
+        var page = await root.GetHtmlAsync(url);
+        Assert.Null(page.QuerySelector("button[name=_saveasnew]"));
+
+        var form = page.FormValues("#category_form").With("Name", "Copy").With("Slug", "copy").With("_saveasnew", "1");
+        using var response = await root.PostAsync(url, new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(["Original design"], await _factory.WithDbAsync(db => db.Categories.Select(c => c.Name).ToListAsync()));
     }
 }

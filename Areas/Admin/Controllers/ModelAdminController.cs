@@ -93,6 +93,7 @@ public sealed class ModelAdminController : AdminControllerBase
         {
             // "Save as new" adds an object: without add permission it is refused, and nothing is saved.
             if (!engine.Admin.SavesAsNew || !engine.Admin.HasAddPermission(AdminUser)) return Forbidden();
+            if (await ObjectRefusalAsync(engine, AdminOperation.Add, obj, cancellationToken) is { } notCopied) return notCopied;
             return AfterSave(engine, await engine.SaveAsNewAsync(obj, form, PreservedFilters(), cancellationToken), form, added: true);
         }
         var outcome = await engine.SaveAsync(obj, form, PreservedFilters(), cancellationToken);

@@ -136,7 +136,7 @@ internal sealed partial class ChangeForm<T>(ModelAdmin<T> admin, AdminRequestCon
             CanDelete = !isAdd && admin.HasPermission(context.User, AdminOperation.Delete, obj)
                 && await admin.DeleteRefusalAsync(shownContext, cancellationToken) is null,
             CanAddAnother = admin.HasAddPermission(context.User),
-            CanSaveAsNew = !isAdd && !readOnly && admin.SaveAs && admin.HasAddPermission(context.User),
+            CanSaveAsNew = !isAdd && !readOnly && admin.SaveAs && admin.HasAddPermission(context.User) && admin.HasPermission(context.User, AdminOperation.Add, obj),
             SaveAsNewOnly = saveAsNewOnly,
             HistoryUrl = id is null ? null : AdminUrls.WithPreservedFilters(AdminUrls.History(admin, id), preservedFilters),
             DeleteUrl = id is null ? null : AdminUrls.WithPreservedFilters(AdminUrls.Delete(admin, id), preservedFilters),

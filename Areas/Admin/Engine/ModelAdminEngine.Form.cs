@@ -38,7 +38,7 @@ internal sealed partial class ModelAdminEngine<T>
     private Task<FormFieldViewModel> FieldAsync(T obj, ResolvedFormField field, bool readOnly, CancellationToken cancellationToken) =>
         FormFields.FieldAsync(obj, field.Path, readOnly, cancellationToken);
 
-    private static string? FormatInput(object? value) => FormValues.FormatInput(value);
+    internal static string? FormatInput(object? value) => FormValues.FormatInput(value);
 
     private static bool IsTicked(StringValues posted) => FormValues.IsTicked(posted);
 
