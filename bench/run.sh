@@ -92,6 +92,16 @@ row() { # label mode file [extra]
     "$(awk '$1=="50%" {print $2}' "$3")" "$(awk '$1=="99%" {print $2}' "$3")" "${4:-}"
 }
 
+steady() { # label file-prefix page...: each page for $seconds, then the server's peak RSS so far
+  local label=$1 prefix=$2 page name file; shift 2
+  for page in "$@"; do
+    name=${page%% *}; file="$out/$prefix-$(echo "$name" | tr -c 'a-z0-9' '_').txt"
+    load "${page#* }" "$seconds" "$file"
+    row "$name" "$label" "$file" | tee -a "$out/summary.md"
+  done
+  echo "| server peak RSS | $label | | | | $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$server/status) |" | tee -a "$out/summary.md"
+}
+
 {
   echo "products=$products connections=$connections steady=${seconds}s after ${warmup}s warm-up, first=${first}s, app=$APP, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
@@ -103,12 +113,7 @@ for mode in $modes; do
   start_server "$mode"
   per_page=$(( warmup / ${#pages[@]} + 1 ))
   for page in "${pages[@]}"; do load "${page#* }" "$per_page" /dev/null; done
-  for page in "${pages[@]}"; do
-    name=${page%% *}; file="$out/$mode-$(echo "$name" | tr -c 'a-z0-9' '_').txt"
-    load "${page#* }" "$seconds" "$file"
-    row "$name" "$mode, steady" "$file" | tee -a "$out/summary.md"
-  done
-  echo "| server peak RSS | $mode, steady | | | | $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$server/status) |" | tee -a "$out/summary.md"
+  steady "$mode, steady" "$mode" "${pages[@]}"
   stop_server
 
   for page in "${pages[@]}"; do
@@ -126,12 +131,7 @@ if [ "$rss_products" -gt 0 ]; then
   seed "$big" "$rss_products"
   export ConnectionStrings__Default="Data Source=$big"
   start_server uncached
-  for page in "/products /products" "product /products/product-00042"; do
-    name=${page%% *}; file="$out/rss-$(echo "$name" | tr -c 'a-z0-9' '_').txt"
-    load "${page#* }" "$seconds" "$file"
-    row "$name" "uncached, $rss_products products" "$file" | tee -a "$out/summary.md"
-  done
-  echo "| server peak RSS | uncached, $rss_products products | | | | $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$server/status) |" | tee -a "$out/summary.md"
+  steady "uncached, $rss_products products" rss "/products /products" "product /products/product-00042"
   stop_server
 fi
 echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/summary.md"
