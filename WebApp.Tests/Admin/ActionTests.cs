@@ -108,7 +108,7 @@ public class ActionTests : AdminTestBase
 
         var page = await client.GetHtmlAsync("/admin/catalog/review/");
 
-        Assert.Equal(["", "delete_selected", "approve_selected", "reject_selected"], page.QuerySelectorAll("select[name=action] option").Select(o => o.GetAttribute("value")));
+        Assert.Equal(["", "delete_selected", "edit_selected", "approve_selected", "reject_selected"], page.QuerySelectorAll("select[name=action] option").Select(o => o.GetAttribute("value")));
         Assert.Equal(ids.Select(i => i.ToString()).Order(), page.QuerySelectorAll("input[name=_selected_action]").Select(i => i.GetAttribute("value")!).Order());
         Assert.StartsWith("Select ", page.QuerySelector("input[name=_selected_action]")!.GetAttribute("aria-label"));
         Assert.Contains("0 of 2 selected", page.QuerySelector(".admin-selection-count")!.TextContent);

@@ -201,7 +201,9 @@ public class ChangeListPagingAndOrderingTests : AdminTestBase
             logs.Entries.Clear();
             using var response = await client.GetAsync("/admin/catalog/product/");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return logs.Entries.Count(e => e.Category == "Microsoft.EntityFrameworkCore.Database.Command" && e.Message.Contains("SELECT"));
+            // The mail outbox polls every 5 s on its own; under load a request can last that long.
+            return logs.Entries.Count(e => e.Category == "Microsoft.EntityFrameworkCore.Database.Command" && e.Message.Contains("SELECT")
+                && !e.Message.Contains("OutboxMessages"));
         }
 
         var few = await CommandsAsync();
