@@ -31,7 +31,7 @@ internal sealed class SeedCommand(CommandConsole console, int productCount) : Ma
         }
 
         Console.Out.WriteLine(
-            $"Seeded {summary.Categories} categories, {summary.Products:N0} products (each with its category's picture) and {summary.Reviews:N0} reviews " +
+            $"Seeded {summary.Categories} categories, {summary.Products:N0} products and {summary.Reviews:N0} reviews " +
             $"in {summary.Elapsed.TotalSeconds:N1} s.");
         return ManagementCommands.Success;
     }
