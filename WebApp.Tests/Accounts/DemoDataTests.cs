@@ -44,6 +44,12 @@ public class DemoDataTests : IDisposable
                 Assert.True(await db.Reviews.AnyAsync(r => r.IsApproved));
                 Assert.True(await db.Reviews.AnyAsync(r => !r.IsApproved));
                 Assert.True(await db.Products.AnyAsync(p => p.Tags.Any()));
+                // Every product has a picture drawn at seed time, stored in every size up to its own width.
+                var images = await db.ProductImages.ToListAsync();
+                Assert.Equal(30, images.Select(i => i.ProductId).Distinct().Count());
+                Assert.All(images, i => Assert.True(i.IsPrimary && i.Width == 640 && i.Height == 480 && i.AltText.Length > 0));
+                Assert.All(images, i => Assert.Equal((640, 480, false, "JPEG"),
+                    TestImages.Inspect(File.ReadAllBytes(Path.Combine(factory.MediaDirectory, $"{i.ImageKey}-640.jpg")))));
                 var accounts = await db.Users.OrderBy(u => u.Email).ToListAsync();
                 Assert.Equal(["admin@example.com", "customer@example.com", "staff@example.com"], accounts.Select(u => u.Email));
                 Assert.All(accounts, u => Assert.True(u.EmailConfirmed && u.IsActive));

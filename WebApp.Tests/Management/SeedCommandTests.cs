@@ -20,6 +20,27 @@ public class SeedCommandTests : IDisposable
         CommandRunner.RunAsync(_factory.Services, ["seed", "--products", products.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
     [Fact]
+    public async Task Each_seeded_product_has_its_category_s_picture_drawn_once_per_category()
+    {
+        Assert.Equal(0, (await SeedAsync(100)).ExitCode);
+        Assert.Equal(0, (await SeedAsync(50)).ExitCode);
+
+        await _factory.WithDbAsync(async db =>
+        {
+            var images = await db.ProductImages.Include(i => i.Product).ToListAsync();
+            Assert.Equal(50, images.Count);
+            Assert.All(images, i => Assert.True(i.IsPrimary && i.AltText == $"Picture of {i.Product!.Name}"));
+            Assert.Equal(20, images.Select(i => i.ImageKey).Distinct().Count());
+            Assert.Equal([1], images.GroupBy(i => i.Product!.CategoryId).Select(g => g.Select(i => i.ImageKey).Distinct().Count()).Distinct());
+            foreach (var key in images.Select(i => i.ImageKey).Distinct())
+            {
+                foreach (var width in new[] { 160, 320, 640 })
+                    Assert.Equal(width, TestImages.Inspect(File.ReadAllBytes(Path.Combine(_factory.MediaDirectory, $"{key}-{width}.jpg"))).Width);
+            }
+        });
+    }
+
+    [Fact]
     public async Task Seeding_100_products_follows_the_load_test_rule_exactly()
     {
         var result = await SeedAsync(100);

@@ -26,6 +26,7 @@ internal sealed class ApiMappingProfile : Profile
             .ForMember(p => p.Category, o => o.Ignore())
             .ForMember(p => p.Tags, o => o.Ignore())
             .ForMember(p => p.Reviews, o => o.Ignore())
+            .ForMember(p => p.Images, o => o.Ignore())
             .ForMember(p => p.CreatedAt, o => o.Ignore())
             .ForMember(p => p.UpdatedAt, o => o.Ignore())
             .ForMember(p => p.Version, o => o.Ignore())

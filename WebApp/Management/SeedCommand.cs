@@ -35,7 +35,7 @@ internal sealed class SeedCommand(CommandConsole console, int productCount) : Ma
         // (in the shared store, when one is configured; a site running in another process without one keeps its own).
         await services.GetRequiredService<CatalogPageCache>().EvictAsync(cancellationToken);
         Console.Out.WriteLine(
-            $"Seeded {summary.Categories} categories, {summary.Products:N0} products (each with its category's picture) and {summary.Reviews:N0} reviews " +
+            $"Seeded {summary.Categories} categories, {summary.Products:N0} products and {summary.Reviews:N0} reviews " +
             $"in {summary.Elapsed.TotalSeconds:N1} s.");
         return ManagementCommands.Success;
     }
