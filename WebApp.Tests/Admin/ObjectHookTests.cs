@@ -21,6 +21,8 @@ public sealed class ObjectHookTests : IDisposable
             VerboseNamePlural = "categories";
             Fieldsets = [new(null, [c => c.Name, c => c.Slug]), new("Text", [c => c.Description])];
             SaveAs = true;
+            // Products choose their category by autocomplete, which searches the category registration (admin.E040).
+            SearchFields = ["Name"];
         }
 
         public override bool HasAddPermission(AdminUser user, Category obj) => HasAddPermission(user) && !obj.Name.StartsWith("Original", StringComparison.Ordinal);

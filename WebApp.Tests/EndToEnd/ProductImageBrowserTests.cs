@@ -33,7 +33,8 @@ public sealed class ProductImageBrowserTests(BrowserFixture browser) : IDisposab
         await page.WaitForURLAsync("**/admin/");
         await page.GotoAsync($"/admin/catalog/product/{boots.Id}/change/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Add an image" }).ClickAsync();
-        await page.Locator("#id_ProductId").SelectOptionAsync(new SelectOptionValue { Label = "Hiking Boot" });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Product", Exact = true }).FillAsync("hiking");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Hiking Boot", Exact = true }).ClickAsync();
         await page.GetByLabel("Alt text").FillAsync("A brown hiking boot, laced");
         await page.Locator("#id_Image").SetInputFilesAsync(new FilePayload
         {

@@ -3,7 +3,7 @@ using WebApp.Admin;
 
 namespace WebApp.Catalog;
 
-/// <summary>Product images in the admin: the picture through the admin's image field, the product chosen from a select.</summary>
+/// <summary>Product images in the admin: the picture through the admin's image field, the product chosen by autocomplete (never a select of every product).</summary>
 internal sealed class ProductImageAdmin : ModelAdmin<ProductImage>
 {
     public ProductImageAdmin() : base("catalog")
@@ -18,6 +18,7 @@ internal sealed class ProductImageAdmin : ModelAdmin<ProductImage>
         ListFilter = [Filter(i => i.IsPrimary)];
         SearchFields = ["AltText", "Product.Name", "=Product.Sku"];
         Ordering = ["ProductId", "SortOrder"];
+        AutocompleteFields = [i => i.Product];
         Fieldsets =
         [
             new(null, [i => i.Product, i => i.AltText, i => i.SortOrder, i => i.IsPrimary]) { Extra = [new ProductImageFile { Required = true }] },

@@ -729,6 +729,46 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130065430_AddProductImages'
+)
+BEGIN
+    CREATE TABLE [ProductImages] (
+        [Id] int NOT NULL IDENTITY,
+        [ProductId] int NOT NULL,
+        [ImageKey] nvarchar(64) NOT NULL,
+        [Width] int NOT NULL,
+        [Height] int NOT NULL,
+        [AltText] nvarchar(200) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [IsPrimary] bit NOT NULL,
+        CONSTRAINT [PK_ProductImages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProductImages_Products_ProductId] FOREIGN KEY ([ProductId]) REFERENCES [Products] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130065430_AddProductImages'
+)
+BEGIN
+    CREATE INDEX [IX_ProductImages_ProductId_IsPrimary_SortOrder] ON [ProductImages] ([ProductId], [IsPrimary], [SortOrder]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130065430_AddProductImages'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130065430_AddProductImages', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261130070021_OrderCustomerOptional'
 )
 BEGIN
@@ -748,6 +788,83 @@ IF NOT EXISTS (
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
     VALUES (N'20261130070021_OrderCustomerOptional', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Tags_Name_Id] ON [Tags] ([Name], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Reviews_CreatedAt_Id] ON [Reviews] ([CreatedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Reviews_IsApproved_CreatedAt_Id] ON [Reviews] ([IsApproved], [CreatedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Products_CategoryId_CreatedAt] ON [Products] ([CategoryId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Products_CategoryId_Name_Id] ON [Products] ([CategoryId], [Name], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Products_Name_Id] ON [Products] ([Name], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Products_Price_Id] ON [Products] ([Price], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Products_Stock_Id] ON [Products] ([Stock], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070134_AddAdminChangeListIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130070134_AddAdminChangeListIndexes', N'10.0.15');
 END;
 
 COMMIT;
