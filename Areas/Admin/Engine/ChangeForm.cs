@@ -142,7 +142,9 @@ internal sealed partial class ChangeForm<T>(ModelAdmin<T> admin, AdminRequestCon
             DeleteUrl = id is null ? null : AdminUrls.WithPreservedFilters(AdminUrls.Delete(admin, id), preservedFilters),
             ChangeListUrl = AdminUrls.ChangeListWithFilters(admin, preservedFilters),
             PreservedFilters = preservedFilters,
-            ObjectActions = isAdd || !admin.ActionsEnabled ? [] : objectActions().Where(a => a.Name != ModelAdminEngine.DeleteSelectedAction).ToList(),
+            // One object is deleted from its Delete link and edited in this form: the bulk actions are for the list.
+            ObjectActions = isAdd || !admin.ActionsEnabled ? [] : objectActions()
+                .Where(a => a.Name is not (ModelAdminEngine.DeleteSelectedAction or ModelAdminEngine.EditSelectedAction)).ToList(),
             Panels = isAdd ? [] : await admin.ChangeFormPanelsAsync(shownContext, cancellationToken),
         };
     }
