@@ -38,8 +38,6 @@ internal sealed partial class ModelAdminEngine<T>
     private Task<FormFieldViewModel> FieldAsync(T obj, ResolvedFormField field, bool readOnly, CancellationToken cancellationToken) =>
         FormFields.FieldAsync(obj, field.Path, readOnly, cancellationToken);
 
-    internal static string? FormatInput(object? value) => FormValues.FormatInput(value);
-
     private static bool IsTicked(StringValues posted) => FormValues.IsTicked(posted);
 
     private static bool TryConvert(ModelPath path, FormFieldViewModel view, out object? value) => FormValues.TryConvert(path, view, out value);
