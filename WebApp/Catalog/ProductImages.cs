@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using WebApp.Data;
 using WebApp.Media;
@@ -23,6 +24,19 @@ internal static class ProductImages
             .Select(i => new { i.ProductId, Image = new MediaImage(i.ImageKey, i.Width, i.Height, i.AltText) })
             .ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.ProductId).ToDictionary(g => g.Key, g => g.First().Image);
+    }
+
+    /// <summary>
+    /// One column of a product's primary image, as a subquery of a product query (the column's default when the product
+    /// has no image): lists read their rows' pictures in the page's own query, not in a second round trip.
+    /// </summary>
+    public static Expression<Func<Product, TValue>> PrimaryColumn<TValue>(Expression<Func<ProductImage, TValue>> column)
+    {
+        Expression<Func<Product, IEnumerable<ProductImage>>> inPageOrder = p => p.Images
+            .Where(i => i.ImageKey != "").OrderByDescending(i => i.IsPrimary).ThenBy(i => i.SortOrder).ThenBy(i => i.Id);
+        var first = Expression.Call(typeof(Enumerable), nameof(Enumerable.FirstOrDefault), [typeof(TValue)],
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(ProductImage), typeof(TValue)], inPageOrder.Body, column));
+        return Expression.Lambda<Func<Product, TValue>>(first, inPageOrder.Parameters);
     }
 
     /// <summary>Absolute addresses of the products' primary images at mail size (80 px shown, 160 px stored), or none without a public base URL.</summary>

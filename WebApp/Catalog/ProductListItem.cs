@@ -12,6 +12,12 @@ internal sealed class ProductListItem
     public int Stock { get; init; }
     public bool InStock => Stock > 0;
 
-    /// <summary>The primary image (read after the page, by <see cref="ProductImages"/>), or null.</summary>
-    public Media.MediaImage? Image { get; set; }
+    /// <summary>The primary image's columns, read in the page's query (<see cref="ProductImages.PrimaryColumn"/>); no key, no image.</summary>
+    public string? ImageKey { get; init; }
+    public int ImageWidth { get; init; }
+    public int ImageHeight { get; init; }
+    public string? ImageAltText { get; init; }
+
+    /// <summary>The primary image, or null.</summary>
+    public Media.MediaImage? Image => ImageKey is null ? null : new(ImageKey, ImageWidth, ImageHeight, ImageAltText ?? "");
 }

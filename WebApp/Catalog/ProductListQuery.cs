@@ -147,8 +147,6 @@ internal sealed class ProductListQuery(
             messages.Add($"Page {result.Page} does not exist; showing the last page.");
             result = await ReadPageAsync<ProductListItem>(criteria, categoryId, criteria.Sort, result.PageCount, PageSize, cancellationToken);
         }
-        var images = await ProductImages.PrimaryOfAsync(db, result.Items.Select(i => i.Id).ToList(), cancellationToken);
-        foreach (var item in result.Items) item.Image = images.GetValueOrDefault(item.Id);
 
         return new ProductListResult
         {
