@@ -10,8 +10,9 @@ internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<Produ
         image.Property(i => i.ImageKey).HasMaxLength(64);
         image.Property(i => i.AltText).HasMaxLength(200);
 
-        // A product's images in page order, and its primary one for lists, read by product id.
-        image.HasIndex(i => new { i.ProductId, i.IsPrimary, i.SortOrder });
+        // A product's images in page order (primary first, then by order and id), read by product id: lists take the
+        // first entry per row of their page (ProductImages.PrimaryColumn) without sorting anything.
+        image.HasIndex(i => new { i.ProductId, i.IsPrimary, i.SortOrder, i.Id }).IsDescending(false, true, false, false);
 
         image.HasOne(i => i.Product)
             .WithMany(p => p.Images)

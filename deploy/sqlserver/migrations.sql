@@ -870,3 +870,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130095910_ProductImagesInPageOrderIndex'
+)
+BEGIN
+    DROP INDEX [IX_ProductImages_ProductId_IsPrimary_SortOrder] ON [ProductImages];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130095910_ProductImagesInPageOrderIndex'
+)
+BEGIN
+    CREATE INDEX [IX_ProductImages_ProductId_IsPrimary_SortOrder_Id] ON [ProductImages] ([ProductId], [IsPrimary] DESC, [SortOrder], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130095910_ProductImagesInPageOrderIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130095910_ProductImagesInPageOrderIndex', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -519,6 +519,8 @@ namespace WebApp.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("CategoryId", "CreatedAt");
+
                     b.HasIndex("CategoryId", "IsActive");
 
                     b.HasIndex("IsActive", "CreatedAt");
@@ -532,8 +534,6 @@ namespace WebApp.Data.Migrations
                     b.HasIndex("Price", "Id");
 
                     b.HasIndex("Stock", "Id");
-
-                    b.HasIndex("CategoryId", "CreatedAt");
 
                     b.HasIndex("CategoryId", "Name", "Id");
 
@@ -578,7 +578,8 @@ namespace WebApp.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProductId", "IsPrimary", "SortOrder");
+                    b.HasIndex("ProductId", "IsPrimary", "SortOrder", "Id")
+                        .IsDescending(false, true, false, false);
 
                     b.ToTable("ProductImages");
                 });

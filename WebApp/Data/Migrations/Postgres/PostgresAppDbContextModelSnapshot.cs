@@ -543,6 +543,8 @@ namespace WebApp.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("CategoryId", "CreatedAt");
+
                     b.HasIndex("CategoryId", "IsActive");
 
                     b.HasIndex("IsActive", "CreatedAt");
@@ -556,8 +558,6 @@ namespace WebApp.Data.Migrations.Postgres
                     b.HasIndex("Price", "Id");
 
                     b.HasIndex("Stock", "Id");
-
-                    b.HasIndex("CategoryId", "CreatedAt");
 
                     b.HasIndex("CategoryId", "Name", "Id");
 
@@ -619,7 +619,8 @@ namespace WebApp.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProductId", "IsPrimary", "SortOrder");
+                    b.HasIndex("ProductId", "IsPrimary", "SortOrder", "Id")
+                        .IsDescending(false, true, false, false);
 
                     b.ToTable("ProductImages");
                 });

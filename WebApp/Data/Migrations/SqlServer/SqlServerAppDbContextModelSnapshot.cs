@@ -546,6 +546,8 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("CategoryId", "CreatedAt");
+
                     b.HasIndex("CategoryId", "IsActive");
 
                     b.HasIndex("IsActive", "CreatedAt");
@@ -559,8 +561,6 @@ namespace WebApp.Data.Migrations.SqlServer
                     b.HasIndex("Price", "Id");
 
                     b.HasIndex("Stock", "Id");
-
-                    b.HasIndex("CategoryId", "CreatedAt");
 
                     b.HasIndex("CategoryId", "Name", "Id");
 
@@ -607,7 +607,8 @@ namespace WebApp.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProductId", "IsPrimary", "SortOrder");
+                    b.HasIndex("ProductId", "IsPrimary", "SortOrder", "Id")
+                        .IsDescending(false, true, false, false);
 
                     b.ToTable("ProductImages");
                 });
