@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WebApp.Catalog;
 using WebApp.Data;
 using WebApp.Tests.Infrastructure;
@@ -37,6 +39,30 @@ public class SqliteProductListQueryPlanTests : IDisposable
         var plan = await ExplainAsync(db, page.ToQueryString());
 
         Assert.Contains(index, plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Theory]
+    [InlineData("/products?sort=price", "IX_Products_IsActive_Price")]
+    [InlineData("/products?sort=newest&page=2", "IX_Products_IsActive_CreatedAt")]
+    [InlineData("/products", "IX_Products_IsActive_Name")]
+    public async Task A_compiled_page_walks_its_index_too(string url, string index)
+    {
+        var logs = new CapturedLogs();
+        using var factory = _factory.WithWebHostBuilder(b => b.ConfigureLogging(l =>
+            l.AddProvider(logs).AddFilter<CapturedLogs>("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information)));
+        var catalog = new CatalogBuilder();
+        for (var i = 0; i < 60; i++) catalog.Product($"Product {i:00}", i, active: i % 3 != 0);
+        await catalog.SaveAsync(_factory);
+
+        using var response = await factory.CreateClient().GetAsync(url);
+        response.EnsureSuccessStatusCode();
+
+        // The page's query (the one with LIMIT), as the compiled query sent it: SQL after the log line's first line.
+        var sql = logs.Entries.Select(e => e.Message).Single(m => m.Contains("OFFSET") && m.Contains("\"ProductImages\""));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var plan = await ExplainAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), sql[(sql.IndexOf('\n') + 1)..]);
+        Assert.True(plan.Contains(index), plan + "\n" + sql);
         Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
