@@ -289,6 +289,22 @@ public class AdminChecksTests
     }
 
     [Fact]
+    public void Checks_keep_nothing_and_the_registry_builds_the_inlines_and_prepopulated_fields()
+    {
+        var reviews = new ReviewRows();
+        var products = new FormProducts { Inlines = [reviews], PrepopulatedFields = [FormProducts.Fill(p => p.Slug, p => p.Name, p => p.Sku)] };
+
+        Assert.Empty(AdminChecks.Run([products], Model));
+        Assert.Throws<InvalidOperationException>(() => reviews.Resolved);
+        Assert.Throws<InvalidOperationException>(() => products.Resolved);
+
+        _ = new ModelAdminRegistry([products], Model);
+
+        Assert.Equal(["Name", "Sku"], products.Resolved.Prepopulated["Slug"]);
+        Assert.Equal("ProductId", reviews.Resolved.ParentKeyProperty.Name);
+    }
+
+    [Fact]
     public void E037_autocomplete_fields_are_fields_of_the_model() =>
         Assert.Equal(("admin.E037", "AutocompleteFields[0]"), Pair(Single(new Products { AutocompleteFields = [p => p.Category!.Name] }, new SearchableCategories())));
 

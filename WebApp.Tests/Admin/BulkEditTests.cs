@@ -89,6 +89,48 @@ public class BulkEditTests : AdminTestBase
     }
 
     [Fact]
+    public async Task A_category_is_set_on_each_row_when_it_exists_and_refused_beside_the_input_when_it_does_not()
+    {
+        var ids = await SeedAsync();
+        var boots = await Factory.AddCategoryAsync("Boots");
+        var client = await SuperuserAsync();
+
+        using var refused = await client.PostWithTokenAsync(Products,
+            [.. Selected(ids[0], ids[1]), Field("_bulk_field", "CategoryId"), Field("post", "yes"), Field("CategoryId", "999999")]);
+        var refusedPage = await refused.ReadHtmlAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["Select a valid choice. That choice is not one of the available choices."],
+            refusedPage.QuerySelectorAll(".bulk-edit-errors li").Select(l => l.TextContent.Trim()));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Products.CountAsync(p => p.CategoryId == boots.Id || p.CategoryId == 999999)));
+
+        using var saved = await client.PostWithTokenAsync(Products,
+            [.. Selected(ids[0], ids[1]), Field("_bulk_field", "CategoryId"), Field("post", "yes"), Field("CategoryId", boots.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(["Boot", "Clog"], await Factory.WithDbAsync(db => db.Products.Where(p => p.CategoryId == boots.Id).OrderBy(p => p.Name).Select(p => p.Name).ToListAsync()));
+        Assert.Equal(2, await Factory.WithDbAsync(db => db.Set<LogEntry>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Bulk_edit_and_the_list_edit_refuse_an_invalid_row_with_the_same_message_and_save_nothing()
+    {
+        var ids = await SeedAsync();
+        var client = await SuperuserAsync();
+        const string list = Products + "?o=0";
+        var listForm = (await client.GetHtmlAsync(list)).FormValues("#changelist-form").With("form-0-Stock", "-1").With("_save", "1");
+
+        using var listEdit = await client.PostWithTokenAsync(list, listForm);
+        using var bulkEdit = await client.PostWithTokenAsync(Products, [.. Selected(ids[0]), Field("_bulk_field", "Stock"), Field("post", "yes"), Field("Stock", "-1")]);
+
+        var listError = Text((await listEdit.ReadHtmlAsync()).QuerySelector("#id_form-0-Stock-errors")!);
+        Assert.Equal("Stock cannot be negative.", listError);
+        Assert.Equal([$"Boot: {listError}"], (await bulkEdit.ReadHtmlAsync()).QuerySelectorAll(".bulk-edit-errors li").Select(l => l.TextContent.Trim()));
+        Assert.Equal(3, await Factory.WithDbAsync(db => db.Products.CountAsync(p => p.Stock == 3)));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Set<LogEntry>().CountAsync()));
+    }
+
+    [Fact]
     public async Task Without_change_permission_it_is_not_offered_and_a_post_is_refused()
     {
         var ids = await SeedAsync();

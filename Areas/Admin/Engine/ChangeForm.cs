@@ -152,7 +152,7 @@ internal sealed partial class ChangeForm<T>(ModelAdmin<T> admin, AdminRequestCon
     /// <summary>Marks the add form's prepopulated fields with the inputs they are filled from (wwwroot/admin/prepopulate.js).</summary>
     private void Prepopulate(IReadOnlyList<FormFieldViewModel> fields)
     {
-        foreach (var (target, sources) in admin.Prepopulated)
+        foreach (var (target, sources) in Resolved.Prepopulated)
         {
             if (fields.FirstOrDefault(f => f.Name == target && !f.ReadOnly) is not { } field) continue;
             var shown = sources.Where(s => fields.Any(f => f.Name == s && !f.ReadOnly)).Select(s => "id_" + s.Replace('.', '_')).ToList();

@@ -27,6 +27,10 @@ internal static class FormValues
 
     public static bool IsTicked(StringValues posted) => posted.Any(v => v is "true" or "on" or "1");
 
+    /// <summary>A posted field as the form reads it: a checkbox is "true" or "false", any other input its last value, trimmed.</summary>
+    public static string? PostedValue(FormFieldViewModel view, StringValues posted) =>
+        view.Widget == WidgetKind.Checkbox ? (IsTicked(posted) ? "true" : "false") : posted.LastOrDefault()?.Trim();
+
     public static void MarkSelected(FormFieldViewModel view, string? value)
     {
         if (view.Options.Count > 0 && view.Widget != WidgetKind.ManyToMany)

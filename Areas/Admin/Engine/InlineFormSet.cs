@@ -249,7 +249,7 @@ internal sealed class InlineFormSet<TParent, TChild>(InlineModelAdmin<TParent, T
     }
 
     private static string Posted(IFormCollection form, FormFieldViewModel field) =>
-        field.Widget == WidgetKind.Checkbox ? (FormValues.IsTicked(form[field.Name]) ? "true" : "false") : form[field.Name].LastOrDefault()?.Trim() ?? "";
+        FormValues.PostedValue(field, form[field.Name]) ?? "";
 
     private static bool HasInput(IFormCollection form, string rowPrefix) =>
         form.Keys.Any(k => k.StartsWith(rowPrefix + "-", StringComparison.Ordinal) && !string.IsNullOrEmpty(form[k].LastOrDefault()));

@@ -41,7 +41,7 @@ internal sealed partial class ModelAdminEngine<T>
         };
         if (chosen is null) return BulkEditPage(page);
 
-        var input = await FieldAsync(admin.CreateNew(), chosen, readOnly: false, cancellationToken);
+        var input = await FormFields.FieldAsync(admin.CreateNew(), chosen.Path, readOnly: false, cancellationToken);
         page.Input = input;
         if (form["post"].LastOrDefault() != "yes")
         {
@@ -49,9 +49,9 @@ internal sealed partial class ModelAdminEngine<T>
             return BulkEditPage(page);
         }
 
-        input.Value = input.Widget == WidgetKind.Checkbox ? (IsTicked(form[chosen.Name]) ? "true" : "false") : form[chosen.Name].LastOrDefault()?.Trim();
-        FormValues.MarkSelected(input, input.Value);
-        if (!TryConvert(chosen.Path, input, out var value)) return BulkEditPage(page);
+        // The value on its own first (its type, the related row it names): a bad one is said once, beside the input.
+        await FormFields.BindAsync(admin.CreateNew(), chosen.Path, input, form[chosen.Name], cancellationToken);
+        if (input.Errors.Count > 0) return BulkEditPage(page);
 
         // One value on several rows breaks a unique column however the rows are checked one by one.
         if (selected.Count > 1 && Resolved.EntityType.GetIndexes().Any(i => i.IsUnique && i.Properties.Count == 1 && i.Properties[0].Name == chosen.Name))
@@ -60,30 +60,13 @@ internal sealed partial class ModelAdminEngine<T>
             return BulkEditPage(page);
         }
 
-        var changed = new List<T>();
-        foreach (var obj in selected)
+        var rows = selected.Select(obj => new ModelFormSet<T>.Row(obj, [new(chosen.Path, input.For(chosen.Name, input.Value), form[chosen.Name])])).ToList();
+        if (await new ModelFormSet<T>(admin, context).SaveAsync(rows, cancellationToken) is not { } changed)
         {
-            chosen.Path.Target.PropertyInfo!.SetValue(obj, value);
-            var field = input.For(chosen.Name, input.Value);
-            var rowFields = new Dictionary<string, FormFieldViewModel>(StringComparer.Ordinal) { [chosen.Name] = field };
-            var rowForm = new ChangeFormViewModel
-            {
-                Admin = admin, Title = "", IsAdd = false, ReadOnly = false, Fieldsets = [new FieldsetViewModel(null, null, false, [field])],
-                ChangeListUrl = "", PreservedFilters = "",
-            };
-            Validate(obj, rowForm, rowFields);
-            if (!rowForm.HasErrors) await CheckUniqueAsync(obj, false, rowForm, rowFields, cancellationToken);
-            foreach (var error in field.Errors.Concat(rowForm.NonFieldErrors)) page.RowErrors.Add($"{obj}: {error}");
-            var entry = context.Db.Entry(obj);
-            entry.DetectChanges();
-            if (entry.State == EntityState.Modified) changed.Add(obj);
+            foreach (var row in rows)
+                page.RowErrors.AddRange(row.Fields[0].View.Errors.Concat(row.NonFieldErrors).Select(error => $"{row.Object}: {error}"));
+            return BulkEditPage(page);
         }
-        if (page.RowErrors.Count > 0) return BulkEditPage(page);
-
-        foreach (var obj in changed)
-            await admin.SaveModelAsync(new AdminSaveContext<T>(obj, false, context.Db, context.User) { Services = context.Http.RequestServices }, cancellationToken);
-        await context.History.SaveWithHistoryAsync(context.Db, changed.Select(o => new HistoryRecord(context.Db.Entry(o), LogAction.Change)).ToList(),
-            context.User.Id, cancellationToken);
         var noun = changed.Count == 1 ? admin.DisplayName : admin.DisplayNamePlural;
         messages.Add(new AdminMessage(AdminMessages.Success, $"{chosen.Path.DisplayName} was set on {changed.Count} {noun}."));
         return null;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Primitives;
 using WebApp.Admin.Metadata;
 using WebApp.Data;
 using WebApp.Data.Providers;
@@ -54,13 +55,16 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         }
     }
 
+    private ModelFormFields<T> FormFields => new(context, Resolved.EntityType, Resolved.Key, admin.DisplayName, admin);
+
     /// <summary>One input per list-editable column (options loaded once), copied into each row; none without change permission.</summary>
     private async Task<Dictionary<int, FormFieldViewModel>> EditorTemplatesAsync(CancellationToken cancellationToken)
     {
         var templates = new Dictionary<int, FormFieldViewModel>();
         if (!admin.HasChangePermission(context.User)) return templates;
+        var fields = FormFields;
         foreach (var (index, path) in Resolved.EditableColumns)
-            templates[index] = await FieldAsync(admin.CreateNew(), new ResolvedFormField(path, false), readOnly: false, cancellationToken);
+            templates[index] = await fields.FieldAsync(admin.CreateNew(), path, readOnly: false, cancellationToken);
         return templates;
     }
 
@@ -78,49 +82,31 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
         var byKey = objects.ToDictionary(KeyOf);
 
         var edits = new ListEdits();
-        var changed = new List<T>();
-        var valid = true;
+        var rows = new List<ModelFormSet<T>.Row>();
         foreach (var (index, key) in rowKeys)
         {
             // A row deleted since the page was shown is skipped, as Django's formset does.
             if (!byKey.TryGetValue(key, out var obj)) continue;
-            var fields = new Dictionary<string, FormFieldViewModel>(StringComparer.Ordinal);
+            var fields = new List<ModelFormSet<T>.Field>();
             foreach (var (column, path) in Resolved.EditableColumns)
             {
                 var view = templates[column].For(path.Name, null);
                 var posted = form[EditorName(index, path.Name)];
-                view.Value = view.Widget == WidgetKind.Checkbox ? (IsTicked(posted) ? "true" : "false") : posted.LastOrDefault()?.Trim();
-                fields[path.Name] = view;
+                view.Value = FormValues.PostedValue(view, posted);
                 // A cell nobody edited keeps what the database holds now (a checkout may have changed the stock meanwhile).
                 var initial = form[InitialName(EditorName(index, path.Name))];
-                if (initial.Count > 0 && string.Equals(initial.LastOrDefault() ?? "", view.Value ?? "", StringComparison.Ordinal)) continue;
-                if (TryConvert(path, view, out var converted)) path.Target.PropertyInfo!.SetValue(obj, converted);
+                var unchanged = initial.Count > 0 && string.Equals(initial.LastOrDefault() ?? "", view.Value ?? "", StringComparison.Ordinal);
+                fields.Add(new ModelFormSet<T>.Field(path, view, unchanged ? null : (StringValues?)posted));
             }
-            var rowForm = new ChangeFormViewModel
-            {
-                Admin = admin, Title = "", IsAdd = false, ReadOnly = false, Fieldsets = [new FieldsetViewModel(null, null, false, fields.Values.ToList())],
-                ChangeListUrl = "", PreservedFilters = "",
-            };
-            Validate(obj, rowForm, fields);
-            if (!rowForm.HasErrors) await CheckUniqueAsync(obj, false, rowForm, fields, cancellationToken);
-            // Errors on fields the row does not show go to the first editable field of that row.
-            if (rowForm.NonFieldErrors.Count > 0) fields.Values.First().Errors.AddRange(rowForm.NonFieldErrors);
-            valid &= !fields.Values.Any(f => f.Errors.Count > 0);
-            edits[key] = fields;
-            var entry = context.Db.Entry(obj);
-            entry.DetectChanges();
-            if (entry.State == EntityState.Modified) changed.Add(obj);
+            rows.Add(new ModelFormSet<T>.Row(obj, fields));
+            edits[key] = fields.ToDictionary(f => f.Path.Name, f => f.View, StringComparer.Ordinal);
         }
 
-        if (!valid)
-            return new ListEditOutcome(await ChangeListAsync(query, cancellationToken, edits), 0);
-        if (changed.Count > 0)
-        {
-            foreach (var obj in changed) await admin.SaveModelAsync(new AdminSaveContext<T>(obj, false, context.Db, context.User) { Services = context.Http.RequestServices }, cancellationToken);
-            await context.History.SaveWithHistoryAsync(context.Db, changed.Select(o => new HistoryRecord(context.Db.Entry(o), LogAction.Change)).ToList(),
-                context.User.Id, cancellationToken);
-        }
-        return new ListEditOutcome(null, changed.Count);
+        var saved = await new ModelFormSet<T>(admin, context).SaveAsync(rows, cancellationToken);
+        if (saved is not null) return new ListEditOutcome(null, saved.Count);
+        // Errors on fields the row does not show go to the first editable field of that row.
+        foreach (var row in rows.Where(r => r.NonFieldErrors.Count > 0 && r.Fields.Count > 0)) row.Fields[0].View.Errors.AddRange(row.NonFieldErrors);
+        return new ListEditOutcome(await ChangeListAsync(query, cancellationToken, edits), 0);
     }
 
     public override IReadOnlyList<ActionChoice> AvailableActions()

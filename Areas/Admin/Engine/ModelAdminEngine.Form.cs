@@ -1,17 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.Extensions.Primitives;
 using WebApp.Admin.Metadata;
 
 namespace WebApp.Admin;
 
 // The add and change form live in ChangeForm<T>; the field-level binding in ModelFormFields<T>. This part only hands
-// the controller's calls over, and gives the changelist's editable columns the same fields.
+// the controller's calls over.
 internal sealed partial class ModelAdminEngine<T>
 {
     private ChangeForm<T> ChangeForm => new(admin, context, AvailableActions);
-
-    private ModelFormFields<T> FormFields => new(context, Resolved.EntityType, Resolved.Key, admin.DisplayName, admin);
 
     public override async Task<object?> FindAsync(string id, CancellationToken cancellationToken)
     {
@@ -32,19 +29,4 @@ internal sealed partial class ModelAdminEngine<T>
         ChangeForm.SaveAsync((T)original, form, preservedFilters, saveAsNew: true, cancellationToken);
 
     public override bool IsCurrent(object obj, IFormCollection form) => ChangeForm.IsCurrent((T)obj, form);
-
-    // The changelist's editable columns bind and validate like the form.
-
-    private Task<FormFieldViewModel> FieldAsync(T obj, ResolvedFormField field, bool readOnly, CancellationToken cancellationToken) =>
-        FormFields.FieldAsync(obj, field.Path, readOnly, cancellationToken);
-
-    private static bool IsTicked(StringValues posted) => FormValues.IsTicked(posted);
-
-    private static bool TryConvert(ModelPath path, FormFieldViewModel view, out object? value) => FormValues.TryConvert(path, view, out value);
-
-    private void Validate(T obj, ChangeFormViewModel model, IReadOnlyDictionary<string, FormFieldViewModel> fields) =>
-        FormFields.Validate(obj, fields, model.NonFieldErrors);
-
-    private Task CheckUniqueAsync(T obj, bool isAdd, ChangeFormViewModel model, IReadOnlyDictionary<string, FormFieldViewModel> fields, CancellationToken cancellationToken) =>
-        FormFields.CheckUniqueAsync(obj, isAdd, fields, model.NonFieldErrors, cancellationToken);
 }

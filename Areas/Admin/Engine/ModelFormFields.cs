@@ -13,7 +13,8 @@ namespace WebApp.Admin;
 /// <summary>
 /// The field-level half of a model form (Django's ModelForm fields), for any model: the widget of a property, its value
 /// as the input shows it, converting and binding a posted value, DataAnnotations and unique-index validation. The change
-/// form, its inline formsets and the changelist's editable columns all bind through this one class.
+/// form, its inline formsets and <see cref="ModelFormSet{T}"/> (the changelist's editable columns, bulk edit) all bind
+/// through this one class.
 /// </summary>
 /// <param name="admin">The model's own registration, for its AutocompleteFields and the add/change links beside a foreign
 /// key; null for models shown only inline.</param>
@@ -21,6 +22,9 @@ internal sealed class ModelFormFields<TModel>(
     AdminRequestContext context, IEntityType entityType, IProperty key, string displayName, ModelAdmin<TModel>? admin = null)
     where TModel : class
 {
+    /// <summary>Related rows already looked up by <see cref="BindAsync"/>, by type and key.</summary>
+    private readonly Dictionary<(IReadOnlyEntityType Target, object Key), IReadOnlyList<(string Key, string Label)>> _relatedRows = [];
+
     public IEntityType EntityType => entityType;
 
     /// <summary>The field's widget with its constraints; its value is set by the caller (read-only fields get their display text).</summary>
@@ -192,12 +196,12 @@ internal sealed class ModelFormFields<TModel>(
     public async Task<FieldChange?> BindAsync(TModel obj, ModelPath path, FormFieldViewModel view, StringValues posted, CancellationToken cancellationToken)
     {
         if (path.Target is ISkipNavigation skip) return await BindManyToManyAsync(obj, skip, view, posted, cancellationToken);
-        view.Value = view.Widget == WidgetKind.Checkbox ? (FormValues.IsTicked(posted) ? "true" : "false") : posted.LastOrDefault()?.Trim();
+        view.Value = FormValues.PostedValue(view, posted);
         FormValues.MarkSelected(view, view.Value);
         if (!FormValues.TryConvert(path, view, out var value)) return null;
         if (value is not null && view.Widget is WidgetKind.ForeignKey or WidgetKind.Autocomplete)
         {
-            var chosen = await RelatedRows.LoadByKeysAsync(context, path.ForeignKeyTarget!, [value], cancellationToken);
+            var chosen = await RelatedRowAsync(path.ForeignKeyTarget!, value, cancellationToken);
             if (chosen.Count == 0)
             {
                 view.Errors.Add("Select a valid choice. That choice is not one of the available choices.");
@@ -207,6 +211,13 @@ internal sealed class ModelFormFields<TModel>(
         }
         path.Target.PropertyInfo!.SetValue(obj, value);
         return null;
+    }
+
+    /// <summary>The related row a foreign key names; asked once per key, as a bulk edit binds one value on many rows.</summary>
+    private async Task<IReadOnlyList<(string Key, string Label)>> RelatedRowAsync(IReadOnlyEntityType target, object value, CancellationToken cancellationToken)
+    {
+        if (_relatedRows.TryGetValue((target, value), out var known)) return known;
+        return _relatedRows[(target, value)] = await RelatedRows.LoadByKeysAsync(context, target, [value], cancellationToken);
     }
 
     private async Task<FieldChange?> BindManyToManyAsync(TModel obj, ISkipNavigation skip, FormFieldViewModel view, StringValues posted, CancellationToken cancellationToken)

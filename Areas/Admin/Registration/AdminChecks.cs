@@ -39,7 +39,7 @@ internal static partial class AdminChecks
 /// <summary>
 /// The checks of one registration. Checking an option means resolving it against the EF model, so the same pass yields
 /// the runtime model; <see cref="Check"/> keeps only the errors and changes nothing, <see cref="Build"/> (the registry,
-/// once every check passed) keeps the resolved model and binds the filters to their paths.
+/// once every check passed) keeps the resolved model and binds the filters and inlines to theirs.
 /// </summary>
 internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model, IReadOnlyList<ModelAdmin> registrations) where T : class
 {
@@ -57,6 +57,7 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model, IRe
         if (checks.Run() is { Count: > 0 } errors) throw new AdminConfigurationException(errors);
         var resolved = checks._result!;
         foreach (var filter in resolved.PropertyFilters) filter.Bind();
+        foreach (var inline in admin.Inlines) inline.Build(resolved.EntityType, admin);
         return resolved;
     }
 
@@ -84,6 +85,7 @@ internal sealed class ModelAdminChecks<T>(ModelAdmin<T> admin, IModel model, IRe
         CheckForm(entityType, resolved);
         CheckAutocomplete(entityType, resolved);
         CheckActions();
+        _errors.AddRange(new ChangeFormChecks<T>(admin, entityType).Run(resolved));
         if (_errors.Count == 0) _result = resolved;
         return _errors;
     }
@@ -507,6 +509,9 @@ internal sealed class ResolvedModelAdmin<T>(ModelAdmin<T> admin, IEntityType ent
 
     /// <summary>Autocomplete fields by foreign-key and navigation name → the related model's type.</summary>
     public Dictionary<string, Type> Autocomplete { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The prepopulated fields: each target's name → the names it is filled from.</summary>
+    public Dictionary<string, IReadOnlyList<string>> Prepopulated { get; } = new(StringComparer.Ordinal);
 
     public IEnumerable<ResolvedFormField> FormFields => Fieldsets.Concat(AddFieldsets).SelectMany(f => f.Fields).DistinctBy(f => f.Name);
 

@@ -3,10 +3,13 @@ using WebApp.Admin.Metadata;
 
 namespace WebApp.Admin;
 
-/// <summary>Start-up checks of the change form's relations and editing options: inlines and prepopulated fields.</summary>
+/// <summary>
+/// Start-up checks of the change form's relations and editing options: inlines and prepopulated fields. Part of
+/// <see cref="ModelAdminChecks{T}"/>: the prepopulated fields resolve into its runtime model, which only its Build keeps.
+/// </summary>
 internal sealed class ChangeFormChecks<T>(ModelAdmin<T> admin, IEntityType entityType) where T : class
 {
-    public IEnumerable<AdminCheckError> Run()
+    public IEnumerable<AdminCheckError> Run(ResolvedModelAdmin<T> resolved)
     {
         for (var i = 0; i < admin.Inlines.Count; i++)
         {
@@ -39,7 +42,7 @@ internal sealed class ChangeFormChecks<T>(ModelAdmin<T> admin, IEntityType entit
                 if (ModelPath.TryResolve(entityType, source, out var sourceError) is { Navigations.Count: 0, IsProperty: true } path) sources.Add(path.Name);
                 else yield return Error("admin.E030", option, $"'{source}': {sourceError ?? "not a property of the model"}.");
             }
-            admin.Prepopulated[target.Name] = sources;
+            resolved.Prepopulated[target.Name] = sources;
         }
     }
 

@@ -32,7 +32,11 @@ public abstract class InlineModelAdmin<TParent> where TParent : class
 
     internal abstract bool IsTabular { get; }
 
+    /// <summary>The inline's problems against the EF model; nothing is kept.</summary>
     internal abstract IEnumerable<(string Option, string Message, string Id)> Check(IEntityType parent, ModelAdmin<TParent> parentAdmin);
+
+    /// <summary>Binds the inline to the EF model for the pages (once its parent's registration passed the checks).</summary>
+    internal abstract void Build(IEntityType parent, ModelAdmin<TParent> parentAdmin);
 
     internal abstract IInlineFormSet<TParent> CreateFormSet(AdminRequestContext context, string prefix);
 }
@@ -83,12 +87,12 @@ public abstract class InlineModelAdmin<TParent, TChild> : InlineModelAdmin<TPare
 
     private ResolvedInline<TParent, TChild>? _resolved;
 
-    internal sealed override IEnumerable<(string Option, string Message, string Id)> Check(IEntityType parent, ModelAdmin<TParent> parentAdmin)
-    {
-        var resolution = ResolvedInline<TParent, TChild>.Resolve(this, parent, parentAdmin);
-        _resolved = resolution.Result;
-        return resolution.Errors;
-    }
+    internal sealed override IEnumerable<(string Option, string Message, string Id)> Check(IEntityType parent, ModelAdmin<TParent> parentAdmin) =>
+        ResolvedInline<TParent, TChild>.Resolve(this, parent, parentAdmin).Errors;
+
+    internal sealed override void Build(IEntityType parent, ModelAdmin<TParent> parentAdmin) =>
+        _resolved = ResolvedInline<TParent, TChild>.Resolve(this, parent, parentAdmin).Result
+            ?? throw new InvalidOperationException($"{GetType().Name} has not passed the admin checks.");
 
     internal sealed override IInlineFormSet<TParent> CreateFormSet(AdminRequestContext context, string prefix) =>
         new InlineFormSet<TParent, TChild>(this, context, prefix);

@@ -183,9 +183,6 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
     public IReadOnlyList<PrepopulatedField<T>> PrepopulatedFields { get; init; } = [];
 
     /// <summary>A field filled as a slug of <paramref name="sources"/> while the user types them, until the object is saved.</summary>
-    /// <summary>Resolved <see cref="PrepopulatedFields"/>: each target's name and the names it is filled from.</summary>
-    internal Dictionary<string, IReadOnlyList<string>> Prepopulated { get; } = new(StringComparer.Ordinal);
-
     protected static PrepopulatedField<T> Prepopulate(Expression<Func<T, object?>> target, params Expression<Func<T, object?>>[] sources) =>
         new(target, sources);
 
@@ -305,12 +302,8 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
     internal sealed override ModelAdmin? AutocompleteTarget(string fieldName) =>
         _resolved is not null && _resolved.Autocomplete.TryGetValue(fieldName, out var target) ? Registry.Find(target) : null;
 
-    internal sealed override IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<ModelAdmin> registrations)
-    {
-        var errors = ModelAdminChecks<T>.Check(this, model, registrations).ToList();
-        if (model.FindEntityType(typeof(T)) is { } entityType) errors.AddRange(new ChangeFormChecks<T>(this, entityType).Run());
-        return errors;
-    }
+    internal sealed override IEnumerable<AdminCheckError> Check(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<ModelAdmin> registrations) =>
+        ModelAdminChecks<T>.Check(this, model, registrations);
 
     internal sealed override void Build(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<ModelAdmin> registrations) =>
         _resolved = ModelAdminChecks<T>.Build(this, model, registrations);
