@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Identity;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WebApp.Accounts;
 using WebApp.Data;
 
@@ -12,7 +14,7 @@ namespace WebApp.Cart;
 /// Every change is checked against the catalog and leaves the cart untouched when refused.
 /// </summary>
 public sealed class CartService(
-    AppDbContext db, AutoMapper.IConfigurationProvider mapping, UserManager<ApplicationUser> users, ILogger<CartService> logger)
+    AppDbContext db, AutoMapper.IConfigurationProvider mapping, IOptions<IdentityOptions> identity, ILogger<CartService> logger)
 {
     /// <summary>The most of one product a single order may hold.</summary>
     public const int MaxQuantity = 999;
@@ -186,7 +188,8 @@ public sealed class CartService(
 
     private CartOwner? FindOwner(HttpContext http)
     {
-        if (http.User.Identity?.IsAuthenticated == true && users.GetUserId(http.User) is { } customerId)
+        // The user id claim, as UserManager.GetUserId reads it, without building a UserManager on every page's cart link.
+        if (http.User.Identity?.IsAuthenticated == true && http.User.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType) is { } customerId)
             return new CartOwner(customerId, null);
         return CartCookie.Read(http) is { } key ? new CartOwner(null, CartCookie.Hash(key)) : null;
     }
