@@ -51,6 +51,19 @@ public class DateHierarchyTests : AdminTestBase
     }
 
     [Fact]
+    public async Task Only_the_years_holding_a_row_of_the_current_list_are_offered()
+    {
+        await SeedAsync();
+        var hats = await Factory.AddCategoryAsync("Hats");
+        await Factory.AddProductAsync("Long ago", hats.Id, createdAt: Utc(2019, 6, 1, 12, 0, 0));
+        var client = await SuperuserAsync();
+
+        Assert.Equal(["2019", "2024", "2025"], Links(await client.GetHtmlAsync(Products)));
+        Assert.Equal(["2024", "2025"], Links(await client.GetHtmlAsync(Products + "?q=of")));
+        Assert.Equal(["2019"], Links(await client.GetHtmlAsync(Products + "?CategoryId=" + hats.Id)));
+    }
+
+    [Fact]
     public async Task Links_keep_the_other_filters_and_the_search()
     {
         await SeedAsync();

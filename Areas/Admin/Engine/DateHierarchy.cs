@@ -14,7 +14,7 @@ public sealed record DateHierarchyViewModel(DateHierarchyLink? Up, IReadOnlyList
 /// <summary>
 /// Django's date_hierarchy: <c>{Field}__year</c>, <c>{Field}__month</c> and <c>{Field}__day</c> narrow the list to a
 /// year, month or day in UTC. Every predicate is a range on the column (<c>&gt;= start AND &lt; end</c>), never a
-/// function of it, so an index on the column serves both the list and the choices; each choice is an EXISTS probe.
+/// function of it, so an index on the column serves both the list and the choices; each choice is found by one seek.
 /// </summary>
 internal sealed class DateHierarchy<T>(ModelPath path) where T : class
 {
@@ -55,52 +55,54 @@ internal sealed class DateHierarchy<T>(ModelPath path) where T : class
             return new DateHierarchyViewModel(new("‹ " + date.ToString("Y", culture), Url(dayYear, dayMonth, null)), [], date.ToString("D", culture));
         }
 
-        var choices = new List<DateHierarchyLink>();
         if (selection is { Year: int year, Month: int month })
         {
-            for (var d = 1; d <= DateTime.DaysInMonth(year, month); d++)
-            {
-                var start = Utc(year, month, d);
-                if (await AnyAsync(filtered, start, start.AddDays(1), cancellationToken))
-                    choices.Add(new(start.ToString("M", culture), Url(year, month, d)));
-            }
-            return new DateHierarchyViewModel(new("‹ " + year.ToString(CultureInfo.InvariantCulture), Url(year, null, null)), choices, null);
+            var start = Utc(year, month, 1);
+            var days = await PeriodsAsync(filtered, start, start.AddMonths(1), v => Utc(v.Year, v.Month, v.Day), d => d.AddDays(1), cancellationToken);
+            return new DateHierarchyViewModel(new("‹ " + year.ToString(CultureInfo.InvariantCulture), Url(year, null, null)),
+                days.Select(d => new DateHierarchyLink(d.ToString("M", culture), Url(year, month, d.Day))).ToList(), null);
         }
         if (selection.Year is int onlyYear)
         {
-            for (var m = 1; m <= 12; m++)
-            {
-                var start = Utc(onlyYear, m, 1);
-                if (await AnyAsync(filtered, start, start.AddMonths(1), cancellationToken))
-                    choices.Add(new(start.ToString("Y", culture), Url(onlyYear, m, null)));
-            }
-            return new DateHierarchyViewModel(new("‹ All dates", Url(null, null, null)), choices, null);
+            var months = await PeriodsAsync(filtered, Utc(onlyYear, 1, 1), Utc(onlyYear + 1, 1, 1), v => Utc(v.Year, v.Month, 1), m => m.AddMonths(1), cancellationToken);
+            return new DateHierarchyViewModel(new("‹ All dates", Url(null, null, null)),
+                months.Select(m => new DateHierarchyLink(m.ToString("Y", culture), Url(onlyYear, m.Month, null))).ToList(), null);
         }
-
-        // The years between the first and the last value (two index look-ups), each kept if it holds a row.
-        var values = filtered.Select(AsNullable());
-        var first = await values.MinAsync(cancellationToken);
-        var last = await values.MaxAsync(cancellationToken);
-        if (first is null || last is null) return new DateHierarchyViewModel(null, [], null);
-        for (var candidate = first.Value.Year; candidate <= last.Value.Year && choices.Count < MaxYears; candidate++)
-        {
-            if (await AnyAsync(filtered, Utc(candidate, 1, 1), Utc(candidate + 1, 1, 1), cancellationToken))
-                choices.Add(new(candidate.ToString(CultureInfo.InvariantCulture), Url(candidate, null, null)));
-        }
-        return new DateHierarchyViewModel(null, choices, null);
+        var years = await PeriodsAsync(filtered, null, null, v => Utc(v.Year, 1, 1), y => y.Year < 9999 ? y.AddYears(1) : null, cancellationToken);
+        return new DateHierarchyViewModel(null, years.Select(y => new DateHierarchyLink(
+            y.Year.ToString(CultureInfo.InvariantCulture), Url(y.Year, null, null))).ToList(), null);
     }
 
-    private Task<bool> AnyAsync(IQueryable<T> query, DateTime start, DateTime end, CancellationToken cancellationToken) =>
-        query.AnyAsync(Within(start, end), cancellationToken);
+    /// <summary>
+    /// The years, months or days in [start, end) that hold a row, at most <see cref="MaxYears"/>: the first value, then
+    /// the first value from the next period on, and so on. Each is one index seek, so the queries are as many as the
+    /// periods found (plus one), not one per period of the range.
+    /// </summary>
+    private async Task<List<DateTime>> PeriodsAsync(IQueryable<T> filtered, DateTime? start, DateTime? end,
+        Func<DateTime, DateTime> periodOf, Func<DateTime, DateTime?> next, CancellationToken cancellationToken)
+    {
+        var periods = new List<DateTime>();
+        for (var from = start; periods.Count < MaxYears;)
+        {
+            var query = from is null && end is null ? filtered : filtered.Where(Within(from, end));
+            if (await query.Select(AsNullable()).MinAsync(cancellationToken) is not { } value) break;
+            var period = periodOf(value);
+            periods.Add(period);
+            from = next(period);
+            if (from is null || from >= end) break;
+        }
+        return periods;
+    }
 
-    private Expression<Func<T, bool>> Within(DateTime start, DateTime end)
+    /// <summary>start &lt;= row.Date &lt; end, either end open (not both).</summary>
+    private Expression<Func<T, bool>> Within(DateTime? start, DateTime? end)
     {
         var row = Expression.Parameter(typeof(T), "row");
         var column = path.Build(row);
-        var from = Expression.Convert(QueryParameters.Constant(start, typeof(DateTime)), column.Type);
-        var to = Expression.Convert(QueryParameters.Constant(end, typeof(DateTime)), column.Type);
-        return Expression.Lambda<Func<T, bool>>(
-            Expression.AndAlso(Expression.GreaterThanOrEqual(column, from), Expression.LessThan(column, to)), row);
+        Expression Bound(DateTime value) => Expression.Convert(QueryParameters.Constant(value, typeof(DateTime)), column.Type);
+        var from = start is { } s ? Expression.GreaterThanOrEqual(column, Bound(s)) : null;
+        var to = end is { } e ? Expression.LessThan(column, Bound(e)) : null;
+        return Expression.Lambda<Func<T, bool>>(from is null ? to! : to is null ? from : Expression.AndAlso(from, to), row);
     }
 
     private Expression<Func<T, DateTime?>> AsNullable()

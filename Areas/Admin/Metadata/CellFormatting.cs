@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Reflection;
 using WebApp.Site;
 
 namespace WebApp.Admin.Metadata;
@@ -33,6 +32,5 @@ internal static class CellFormatting
         };
     }
 
-    private static bool Is(ModelPath? path, DataType type) =>
-        path?.Target.PropertyInfo?.GetCustomAttribute<DataTypeAttribute>()?.DataType == type;
+    private static bool Is(ModelPath? path, DataType type) => path?.DataType == type;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -11,8 +12,11 @@ internal static partial class DisplayNames
     public static string For(IReadOnlyPropertyBase property) =>
         property.PropertyInfo is { } info ? For(info) : Humanize(property.Name);
 
+    // Per member, once: changelists name filters and enum cells on every request, and reading attributes showed in profiles.
+    private static readonly ConcurrentDictionary<MemberInfo, string> Names = new();
+
     public static string For(MemberInfo member) =>
-        member.GetCustomAttribute<DisplayAttribute>()?.GetName() is { Length: > 0 } name ? name : Humanize(member.Name);
+        Names.GetOrAdd(member, m => m.GetCustomAttribute<DisplayAttribute>()?.GetName() is { Length: > 0 } name ? name : Humanize(m.Name));
 
     public static string? Description(IReadOnlyPropertyBase property) =>
         property.PropertyInfo?.GetCustomAttribute<DisplayAttribute>()?.GetDescription();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -15,6 +16,9 @@ internal sealed class ModelPath
         Root = root;
         Navigations = navigations;
         Target = target;
+        // Read once here: the changelist formats every cell through them, and reflection per cell showed in profiles.
+        Name = string.Join(".", navigations.Select(n => n.Name).Append(target.Name));
+        DataType = target.PropertyInfo?.GetCustomAttribute<DataTypeAttribute>()?.DataType;
     }
 
     public IEntityType Root { get; }
@@ -25,7 +29,10 @@ internal sealed class ModelPath
     /// <summary>An IProperty, an INavigation or an ISkipNavigation.</summary>
     public IPropertyBase Target { get; }
 
-    public string Name => string.Join(".", Navigations.Select(n => n.Name).Append(Target.Name));
+    public string Name { get; }
+
+    /// <summary>The target's declared <c>[DataType]</c> (a date without time, money), or null.</summary>
+    public DataType? DataType { get; }
 
     public Type ClrType => Target.ClrType;
 

@@ -90,14 +90,21 @@ internal static class Sorting
         // Computed keys arrive boxed (row => (object)row.Stock); EF sorts best on the real type.
         if (key.Body is UnaryExpression { NodeType: ExpressionType.Convert } box && key.ReturnType == typeof(object))
             key = Expression.Lambda(box.Operand, key.Parameters);
-        var method = (thenBy, descending) switch
+        var method = Methods.GetOrAdd((thenBy, descending, typeof(T), key.ReturnType), k =>
         {
-            (false, false) => nameof(Queryable.OrderBy),
-            (false, true) => nameof(Queryable.OrderByDescending),
-            (true, false) => nameof(Queryable.ThenBy),
-            (true, true) => nameof(Queryable.ThenByDescending),
-        };
-        var call = Expression.Call(typeof(Queryable), method, [typeof(T), key.ReturnType], query.Expression, Expression.Quote(key));
-        return query.Provider.CreateQuery<T>(call);
+            var name = (k.ThenBy, k.Descending) switch
+            {
+                (false, false) => nameof(Queryable.OrderBy),
+                (false, true) => nameof(Queryable.OrderByDescending),
+                (true, false) => nameof(Queryable.ThenBy),
+                (true, true) => nameof(Queryable.ThenByDescending),
+            };
+            return typeof(Queryable).GetMethods().Single(m => m.Name == name && m.GetParameters().Length == 2).MakeGenericMethod(k.Entity, k.Key);
+        });
+        return query.Provider.CreateQuery<T>(Expression.Call(method, query.Expression, Expression.Quote(key)));
     }
+
+    // Looked up once per entity and key type: Expression.Call by name searches Queryable's methods on every call, and
+    // every changelist and select sorts.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(bool ThenBy, bool Descending, Type Entity, Type Key), MethodInfo> Methods = new();
 }
