@@ -25,7 +25,8 @@ export Proxy__KnownProxies__0=127.0.0.1
 https=(-H "X-Forwarded-Proto: https")
 
 app_dir=${BENCH_APP:-$root/bench/data/app}
-[ -n "${BENCH_APP:-}" ] || dotnet publish "$root/WebApp" -c Release -o "$app_dir" -nologo -v q -clp:ErrorsOnly
+# -r: ReadyToRun (PublishReadyToRun in WebApp.csproj) needs a runtime identifier, as in bench/run.sh.
+[ -n "${BENCH_APP:-}" ] || dotnet publish "$root/WebApp" -c Release -r linux-x64 --self-contained false -o "$app_dir" -nologo -v q -clp:ErrorsOnly
 app="$app_dir/WebApp.dll"
 dotnet "$app" migrate
 if [ ! -f "$db.seeded" ]; then

@@ -44,17 +44,18 @@ internal sealed class CatalogQueries(
     }
 
     /// <summary>
-    /// Active products per category id (categories without any are missing), counted in one grouped query and kept
-    /// for a while when they add up to a big number, like the product lists' counts.
+    /// Active products per category id (categories without any are missing), counted in one grouped query. Kept exactly
+    /// until the catalog changes, as the lists' counts are (the home and category pages asked for them on every
+    /// request); when they add up to a big number, the first count after a change may be a while old, like theirs.
     /// </summary>
     public Task<IReadOnlyDictionary<int, int>> ActiveProductCountsAsync(CancellationToken cancellationToken) =>
-        counts.GetOrCountAsync(ActiveProductCountsKey.Instance, async token =>
+        kept.GetOrReadAsync("active-product-counts", token => counts.GetOrCountAsync(ActiveProductCountsKey.Instance, async countToken =>
             {
-                var byCategory = await ActiveProductsByCategory().ToDictionaryAsync(c => c.CategoryId, c => c.Count, token);
+                var byCategory = await ActiveProductsByCategory().ToDictionaryAsync(c => c.CategoryId, c => c.Count, countToken);
                 return (IReadOnlyDictionary<int, int>)byCategory;
             },
             byCategory => byCategory.Values.Sum(count => (long)count),
-            cancellationToken);
+            token), cancellationToken);
 
     public async Task<IReadOnlyList<ProductListItem>> NewestProductsAsync(int count, CancellationToken cancellationToken) =>
         await NewestProducts(count).ToListAsync(cancellationToken);

@@ -87,6 +87,7 @@ public sealed class CatalogDataCacheTests(CatalogDataCacheTests.UncachedPagesFac
         var visitor = factory.CreateShopClient();
         Assert.Equal("1 product", ProductListHtml.Count(await visitor.GetHtmlAsync($"/products?category={slug}")));
         Assert.Equal("1 product", ProductListHtml.Count(await visitor.GetHtmlAsync($"/products?q={product.Sku}")));
+        var categoryCount = await CategoriesPageCountAsync(visitor, slug);
 
         var editor = await factory.CreateUserAsync($"editor-{ShopData.Unique()}@example.com", superuser: true);
         using var api = factory.CreateClient();
@@ -100,6 +101,16 @@ public sealed class CatalogDataCacheTests(CatalogDataCacheTests.UncachedPagesFac
 
         Assert.Equal("0 products", ProductListHtml.Count(await visitor.GetHtmlAsync($"/products?category={slug}")));
         Assert.Equal("0 products", ProductListHtml.Count(await visitor.GetHtmlAsync($"/products?q={product.Sku}")));
+        // The categories page's per-category counts are kept too, and went with the change.
+        Assert.Equal(categoryCount - 1, await CategoriesPageCountAsync(visitor, slug));
+    }
+
+    /// <summary>The number of active products /categories shows beside the category <paramref name="slug"/>.</summary>
+    private static async Task<int> CategoriesPageCountAsync(HttpClient visitor, string slug)
+    {
+        var item = (await visitor.GetHtmlAsync("/categories")).QuerySelectorAll(".list-group-item")
+            .Single(i => i.QuerySelector("a")!.GetAttribute("href")!.EndsWith("/" + slug, StringComparison.Ordinal));
+        return int.Parse(item.QuerySelector(".badge")!.TextContent.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
