@@ -47,8 +47,29 @@ internal sealed class ModelFormSet<T>(ModelAdmin<T> admin, AdminRequestContext c
 
         foreach (var obj in changed)
             await admin.SaveModelAsync(new AdminSaveContext<T>(obj, false, context.Db, context.User) { Services = context.Http.RequestServices }, cancellationToken);
-        await context.History.SaveWithHistoryAsync(context.Db, changed.Select(o => new HistoryRecord(context.Db.Entry(o), LogAction.Change)).ToList(),
-            context.User.Id, cancellationToken);
+        try
+        {
+            await context.History.SaveWithHistoryAsync(context.Db, changed.Select(o => new HistoryRecord(context.Db.Entry(o), LogAction.Change)).ToList(),
+                context.User.Id, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            foreach (var row in rows.Where(r => changed.Contains(r.Object)))
+                row.NonFieldErrors.Add($"This {admin.DisplayName} was changed by someone else meanwhile: nothing was saved. Reload the page and try again.");
+            return null;
+        }
+        catch (DbUpdateException exception) when (Data.DatabaseProviders.UniqueViolation(exception) is not null)
+        {
+            // The unique checks above can lose a race (as the change form's can); the database's constraint is the last
+            // word: the rows whose refused value changed say so, and the transaction saved nothing.
+            foreach (var row in rows.Where(r => changed.Contains(r.Object)))
+            {
+                var shown = row.Fields.ToDictionary(f => f.Path.Name, f => f.View, StringComparer.Ordinal);
+                if (_fields.UniqueViolationField(exception, shown) is not { } field) row.NonFieldErrors.Add(_fields.UniqueMessage("value"));
+                else if (context.Db.Entry(row.Object).Properties.Any(p => p.Metadata.Name == field.Name && p.IsModified)) field.Errors.Add(_fields.UniqueMessage(field.Label));
+            }
+            return null;
+        }
         return changed;
     }
 }
