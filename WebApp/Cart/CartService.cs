@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
+using System.Security.Claims;
 using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Identity;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebApp.Accounts;

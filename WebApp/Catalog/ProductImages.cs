@@ -32,11 +32,11 @@ internal static class ProductImages
     /// </summary>
     public static Expression<Func<Product, TValue>> PrimaryColumn<TValue>(Expression<Func<ProductImage, TValue>> column)
     {
-        Expression<Func<Product, IEnumerable<ProductImage>>> inPageOrder = p => p.Images
-            .Where(i => i.ImageKey != "").OrderByDescending(i => i.IsPrimary).ThenBy(i => i.SortOrder).ThenBy(i => i.Id);
-        var first = Expression.Call(typeof(Enumerable), nameof(Enumerable.FirstOrDefault), [typeof(TValue)],
-            Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(ProductImage), typeof(TValue)], inPageOrder.Body, column));
-        return Expression.Lambda<Func<Product, TValue>>(first, inPageOrder.Parameters);
+        Expression<Func<Product, IQueryable<ProductImage>>> images = p => p.Images.AsQueryable();
+        // LINQ operators on an EnumerableQuery only record themselves: InPageOrder's tree, applied to the product's images.
+        var first = InPageOrder(new EnumerableQuery<ProductImage>(images.Body)).Select(column);
+        var value = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(TValue)], first.Expression);
+        return Expression.Lambda<Func<Product, TValue>>(value, images.Parameters);
     }
 
     /// <summary>Absolute addresses of the products' primary images at mail size (80 px shown, 160 px stored), or none without a public base URL.</summary>
