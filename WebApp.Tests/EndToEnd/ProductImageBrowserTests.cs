@@ -57,5 +57,5 @@ public sealed class ProductImageBrowserTests(BrowserFixture browser) : IDisposab
         Assert.True(box!.Width <= 390, $"The picture is {box.Width} px wide on a 390 px screen.");
     }
 
-    private const string MediaPlaceholder = WebApp.Media.MediaImageTagHelper.PlaceholderUrl;
+    private const string MediaPlaceholder = WebApp.Media.MediaImageHtml.PlaceholderUrl;
 }

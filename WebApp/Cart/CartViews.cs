@@ -71,7 +71,7 @@ public sealed record CartChange(bool Succeeded, string Message)
     public static CartChange Refused(string message) => new(false, message);
 }
 
-/// <summary>What the add-to-cart-form tag helper (AddToCartFormTagHelper) needs to render a product's "Add to cart" form.</summary>
+/// <summary>What Html.AddToCartForm (AddToCartFormHtml) needs to render a product's "Add to cart" form.</summary>
 public sealed record AddToCartForm(int ProductId, int Stock, bool IsActive = true)
 {
     public bool CanAdd => IsActive && Stock > 0;

@@ -7,12 +7,9 @@ internal sealed class CatalogMappingProfile : Profile
 {
     public CatalogMappingProfile()
     {
-        // The primary image's columns come from subqueries of the page's own query: no second round trip for the pictures.
+        // The primary image comes from a subquery of the page's own query: no second round trip for the pictures.
         CreateMap<Product, ProductListItem>()
-            .ForMember(item => item.ImageKey, options => options.MapFrom(ProductImages.PrimaryColumn(i => (string?)i.ImageKey)))
-            .ForMember(item => item.ImageWidth, options => options.MapFrom(ProductImages.PrimaryColumn(i => i.Width)))
-            .ForMember(item => item.ImageHeight, options => options.MapFrom(ProductImages.PrimaryColumn(i => i.Height)))
-            .ForMember(item => item.ImageAltText, options => options.MapFrom(ProductImages.PrimaryColumn(i => (string?)i.AltText)));
+            .ForMember(item => item.ImageColumns, options => options.MapFrom(ProductImages.PrimaryColumns()));
 
         // Counted for all categories at once by CatalogQueries (one grouped query, kept while big), not per row.
         CreateMap<Category, CategorySummary>()

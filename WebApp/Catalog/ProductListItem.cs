@@ -12,12 +12,9 @@ internal sealed class ProductListItem
     public int Stock { get; init; }
     public bool InStock => Stock > 0;
 
-    /// <summary>The primary image's columns, read in the page's query (<see cref="ProductImages.PrimaryColumn"/>); no key, no image.</summary>
-    public string? ImageKey { get; init; }
-    public int ImageWidth { get; init; }
-    public int ImageHeight { get; init; }
-    public string? ImageAltText { get; init; }
+    /// <summary>The primary image's columns, read in the page's query (<see cref="ProductImages.PrimaryColumns"/>); null without an image.</summary>
+    public string? ImageColumns { get; init; }
 
     /// <summary>The primary image, or null.</summary>
-    public Media.MediaImage? Image => ImageKey is null ? null : new(ImageKey, ImageWidth, ImageHeight, ImageAltText ?? "");
+    public Media.MediaImage? Image => Media.MediaImage.FromColumns(ImageColumns);
 }
