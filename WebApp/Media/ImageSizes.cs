@@ -12,7 +12,12 @@ public static class ImageSizes
     public static int Largest => Widths[^1];
 
     /// <summary>The widths stored for an image whose largest stored width is <paramref name="width"/>.</summary>
-    public static IEnumerable<int> For(int width) => Widths.Where(w => w < width).Append(Math.Min(width, Largest));
+    public static IEnumerable<int> For(int width)
+    {
+        foreach (var stored in Widths)
+            if (stored < width) yield return stored;
+        yield return Math.Min(width, Largest);
+    }
 
     /// <summary>The media key of one size of the image <paramref name="imageKey"/>.</summary>
     public static string Key(string imageKey, int width) => $"{imageKey}-{width}.jpg";

@@ -38,15 +38,18 @@ public static class MediaImageHtml
             else
             {
                 if (cssClass is not null) Attribute(writer, encoder, "class", cssClass);
-                Attribute(writer, encoder, "src", image.Url(width));
-                writer.Write(" srcset=\"");
+                // The addresses are written in pieces (MediaImage.Url's), not built as strings: a list page has 24 pictures.
+                var key = encoder.Encode(image.Key);
+                writer.Write(" src=\"");
+                WriteUrl(writer, key, image.StoredWidth(width));
+                writer.Write("\" srcset=\"");
                 var first = true;
                 foreach (var stored in ImageSizes.For(image.Width))
                 {
                     if (!first) writer.Write(", ");
-                    encoder.Encode(writer, MediaSetup.UrlOf(ImageSizes.Key(image.Key, stored)));
+                    WriteUrl(writer, key, stored);
                     writer.Write(' ');
-                    writer.Write(stored.ToString(CultureInfo.InvariantCulture));
+                    writer.Write(Number(stored));
                     writer.Write('w');
                     first = false;
                 }
@@ -60,6 +63,17 @@ public static class MediaImageHtml
             writer.Write(" decoding=\"async\" />");
         }
 
+        private static void WriteUrl(TextWriter writer, string encodedKey, int storedWidth)
+        {
+            writer.Write(MediaSetup.PathPrefix);
+            writer.Write(encodedKey);
+            writer.Write('-');
+            writer.Write(Number(storedWidth));
+            writer.Write(".jpg");
+        }
+
+        private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
         private static void Attribute(TextWriter writer, HtmlEncoder encoder, string name, string value)
         {
             writer.Write(' ');
@@ -70,6 +84,6 @@ public static class MediaImageHtml
         }
 
         private static void Attribute(TextWriter writer, HtmlEncoder encoder, string name, int value) =>
-            Attribute(writer, encoder, name, value.ToString(CultureInfo.InvariantCulture));
+            Attribute(writer, encoder, name, Number(value));
     }
 }

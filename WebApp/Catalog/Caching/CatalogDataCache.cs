@@ -21,12 +21,20 @@ internal sealed class CatalogDataCache(
 
     private static readonly string[] Tags = [CatalogPageCache.Tag];
 
+    // The in-memory store hands back the very array it keeps: read once, its answer serves every request until the
+    // change that evicts it. A shared store (Redis) returns new bytes each time, which are read each time.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<byte[], object> _read = [];
+
     /// <summary>The kept answer for <paramref name="key"/>, else <paramref name="read"/>'s, kept until the catalog changes.</summary>
     public async Task<T> GetOrReadAsync<T>(string key, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        if (await TryGetAsync(key, cancellationToken) is { } kept)
-            return JsonSerializer.Deserialize<T>(kept)!;
-        return await ReadAndKeepAsync(key, read, cancellationToken);
+        if (await TryGetAsync(key, cancellationToken) is not { } kept)
+            return await ReadAndKeepAsync(key, read, cancellationToken);
+        if (_read.TryGetValue(kept, out var answer) && answer is T known)
+            return known;
+        var value = JsonSerializer.Deserialize<T>(kept)!;
+        _read.AddOrUpdate(kept, value);
+        return value;
     }
 
     /// <summary><paramref name="read"/>'s answer, kept in place of any kept one (the caller found that out of date).</summary>
