@@ -57,5 +57,5 @@ public class CompiledProductPagesTests(CompiledProductPagesTests.Catalog site) :
     }
 
     private static List<string> Rows(IEnumerable<ProductListItem> items) =>
-        items.Select(i => $"{i.Id} {i.Name} {i.CategorySlug} {i.Price} {i.Stock} {i.Image}").ToList();
+        items.Select(i => $"{i.Id} {i.Name} {i.CategoryId} {i.Price} {i.Stock} {i.Image}").ToList();
 }

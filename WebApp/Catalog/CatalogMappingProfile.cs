@@ -9,7 +9,9 @@ internal sealed class CatalogMappingProfile : Profile
     {
         // The primary image comes from a subquery of the page's own query: no second round trip for the pictures.
         CreateMap<Product, ProductListItem>()
-            .ForMember(item => item.ImageColumns, options => options.MapFrom(ProductImages.PrimaryColumns()));
+            .ForMember(item => item.ImageColumns, options => options.MapFrom(ProductImages.PrimaryColumns()))
+            .ForMember(item => item.CategoryName, options => options.Ignore())
+            .ForMember(item => item.CategorySlug, options => options.Ignore());
 
         // Counted for all categories at once by CatalogQueries (one grouped query, kept while big), not per row.
         CreateMap<Category, CategorySummary>()

@@ -24,13 +24,35 @@ internal sealed class CatalogQueries(
         return categories;
     }
 
+    private const string CategoryLinksKey = "category-links";
+
     /// <summary>Every category's name and address, by name; kept until the catalog changes (every list page shows them).</summary>
-    public async Task<IReadOnlyList<CategoryLink>> CategoryLinksAsync(CancellationToken cancellationToken) =>
-        await kept.GetOrReadAsync("category-links", async token => await db.Categories.AsNoTracking()
-                .OrderBy(c => c.Name).ThenBy(c => c.Id)
-                .ProjectTo<CategoryLink>(mapping)
-                .ToListAsync(token),
-            cancellationToken);
+    public Task<IReadOnlyList<CategoryLink>> CategoryLinksAsync(CancellationToken cancellationToken) =>
+        kept.GetOrReadAsync(CategoryLinksKey, ReadCategoryLinksAsync, cancellationToken);
+
+    /// <summary>
+    /// Fills list rows' category names and addresses from <see cref="CategoryLinksAsync"/>. A row whose category is not
+    /// among the kept links (created after they were read, by a change not yet committed when they were) has them read again.
+    /// </summary>
+    public async Task NameCategoriesAsync(IReadOnlyCollection<ProductListItem> items, CancellationToken cancellationToken)
+    {
+        if (items.Count == 0) return;
+        var links = (await CategoryLinksAsync(cancellationToken)).ToDictionary(link => link.Id);
+        if (items.Any(item => !links.ContainsKey(item.CategoryId)))
+            links = (await kept.ReadAndKeepAsync(CategoryLinksKey, ReadCategoryLinksAsync, cancellationToken)).ToDictionary(link => link.Id);
+        foreach (var item in items)
+        {
+            if (!links.TryGetValue(item.CategoryId, out var link)) continue;
+            item.CategoryName = link.Name;
+            item.CategorySlug = link.Slug;
+        }
+    }
+
+    private async Task<IReadOnlyList<CategoryLink>> ReadCategoryLinksAsync(CancellationToken cancellationToken) =>
+        await db.Categories.AsNoTracking()
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .ProjectTo<CategoryLink>(mapping)
+            .ToListAsync(cancellationToken);
 
     public async Task<CategorySummary?> FindCategoryAsync(string slug, CancellationToken cancellationToken)
     {
@@ -57,8 +79,12 @@ internal sealed class CatalogQueries(
             byCategory => byCategory.Values.Sum(count => (long)count),
             token), cancellationToken);
 
-    public async Task<IReadOnlyList<ProductListItem>> NewestProductsAsync(int count, CancellationToken cancellationToken) =>
-        await NewestProducts(count).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<ProductListItem>> NewestProductsAsync(int count, CancellationToken cancellationToken)
+    {
+        var products = await NewestProducts(count).ToListAsync(cancellationToken);
+        await NameCategoriesAsync(products, cancellationToken);
+        return products;
+    }
 
     /// <summary>The query behind <see cref="ActiveProductCountsAsync"/>.</summary>
     internal IQueryable<CategoryProductCount> ActiveProductsByCategory() =>

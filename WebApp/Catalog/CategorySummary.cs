@@ -13,6 +13,7 @@ internal sealed class CategorySummary
 /// <summary>A category's name and address, for menus.</summary>
 internal sealed class CategoryLink
 {
+    public int Id { get; init; }
     public string Name { get; init; } = "";
     public string Slug { get; init; } = "";
 }

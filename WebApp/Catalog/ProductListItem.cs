@@ -6,8 +6,14 @@ internal sealed class ProductListItem
     public int Id { get; init; }
     public string Name { get; init; } = "";
     public string Slug { get; init; } = "";
-    public string CategoryName { get; init; } = "";
-    public string CategorySlug { get; init; } = "";
+    public int CategoryId { get; init; }
+
+    /// <summary>
+    /// Filled from the kept category links after the query (<see cref="CatalogQueries.NameCategoriesAsync"/>): the list's
+    /// query does not join the categories, which took a third of its time in SQLite.
+    /// </summary>
+    public string CategoryName { get; set; } = "";
+    public string CategorySlug { get; set; } = "";
     public decimal Price { get; init; }
     public int Stock { get; init; }
     public bool InStock => Stock > 0;

@@ -27,7 +27,7 @@ internal sealed record ProductPage<TItem>(IReadOnlyList<TItem> Items, int Page, 
 /// through the full-text index when it can answer; counts of big lists come from <see cref="ProductCountCache"/>.
 /// </summary>
 internal sealed class ProductListQuery(
-    AppDbContext db, AutoMapper.IConfigurationProvider mapping, ProductCountCache counts, CatalogDataCache kept)
+    AppDbContext db, AutoMapper.IConfigurationProvider mapping, ProductCountCache counts, CatalogDataCache kept, CatalogQueries catalog)
 {
     public const int PageSize = 24;
 
@@ -162,6 +162,7 @@ internal sealed class ProductListQuery(
             messages.Add($"Page {result.Page} does not exist; showing the last page.");
             result = await ReadPageAsync<ProductListItem>(criteria, categoryId, criteria.Sort, result.PageCount, PageSize, cancellationToken);
         }
+        await catalog.NameCategoriesAsync(result.Items, cancellationToken);
 
         return new ProductListResult
         {

@@ -60,6 +60,27 @@ public sealed class CatalogDataCacheTests(CatalogDataCacheTests.UncachedPagesFac
     }
 
     [Fact]
+    public async Task A_row_in_a_category_the_kept_links_do_not_know_has_the_links_read_again()
+    {
+        var product = await factory.CreateProductAsync();
+        var visitor = factory.CreateShopClient();
+        var listUrl = $"/products?q={Uri.EscapeDataString(product.Name)}";
+        Assert.Equal([product.Name], ProductListHtml.Names(await visitor.GetHtmlAsync(listUrl)));
+
+        // Another program adds a category and moves the product into it: the kept category links do not have it.
+        var slug = $"outside-{ShopData.Unique()}";
+        await factory.Database.ScalarAsync($"INSERT INTO \"Categories\" (\"Name\", \"Slug\") VALUES ('Made outside', '{slug}')");
+        await factory.Database.ScalarAsync(
+            $"UPDATE \"Products\" SET \"CategoryId\" = (SELECT \"Id\" FROM \"Categories\" WHERE \"Slug\" = '{slug}') WHERE \"Id\" = {product.Id}");
+
+        var page = await visitor.GetHtmlAsync(listUrl);
+        var category = page.QuerySelector(".product-list tbody .product-category a")!;
+        Assert.Equal("Made outside", category.TextContent.Trim());
+        Assert.Equal($"/categories/{slug}", category.GetAttribute("href"));
+        Assert.Contains("Made outside", CategoryChoices(await visitor.GetHtmlAsync("/products")));
+    }
+
+    [Fact]
     public async Task A_change_in_the_admin_shows_in_the_next_count_and_category_list()
     {
         var product = await factory.CreateProductAsync(price: 10m);
