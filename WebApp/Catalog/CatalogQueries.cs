@@ -106,6 +106,21 @@ internal sealed class CatalogQueries(
     /// <summary>An active product with its tags, review statistics and latest approved reviews; null when there is none.</summary>
     public async Task<ProductDetails?> FindActiveProductAsync(string slug, CancellationToken cancellationToken)
     {
+        // Three queries on one opening of the connection: EF otherwise opens and closes it for each (on SQLite, each
+        // opening registers EF's SQL functions again).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ReadActiveProductAsync(slug, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<ProductDetails?> ReadActiveProductAsync(string slug, CancellationToken cancellationToken)
+    {
         var product = await db.Products.AsNoTracking()
             .Where(p => p.Slug == slug && p.IsActive)
             .Select(p => new ProductDetails
@@ -120,18 +135,17 @@ internal sealed class CatalogQueries(
                 CategoryName = p.Category!.Name,
                 CategorySlug = p.Category.Slug,
                 Tags = p.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
+                // In the product's query rather than a grouped query of its own.
+                Reviews = new ReviewStatistics(
+                    p.Reviews.Count(r => r.IsApproved),
+                    p.Reviews.Where(r => r.IsApproved).Average(r => (double?)r.Rating) ?? 0),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (product is null) return null;
         product.Images = await ProductImages.OfProductAsync(db, product.Id, cancellationToken);
 
-        var approved = db.Reviews.AsNoTracking().Where(r => r.ProductId == product.Id && r.IsApproved);
-        product.Reviews = await approved
-            .GroupBy(r => r.ProductId)
-            .Select(g => new ReviewStatistics(g.Count(), g.Average(r => (double)r.Rating)))
-            .FirstOrDefaultAsync(cancellationToken) ?? ReviewStatistics.None;
-
-        var latest = await approved
+        var latest = await db.Reviews.AsNoTracking()
+            .Where(r => r.ProductId == product.Id && r.IsApproved)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Take(LatestReviewCount)
             .Select(r => new { r.Title, r.Rating, r.Author!.DisplayName, r.Author.Email, r.CreatedAt, r.Body })
