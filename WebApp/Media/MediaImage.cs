@@ -23,8 +23,7 @@ public sealed record MediaImage(string Key, int Width, int Height, string AltTex
     /// <summary>The height at <paramref name="width"/>, keeping the image's proportions.</summary>
     public int HeightAt(int width) => Width == 0 ? width : Math.Max(1, (int)Math.Round((double)Height * width / Width));
 
-    /// <summary>The smallest stored width at least <paramref name="width"/> (or the largest).</summary>
-    internal int StoredWidth(int width)
+    private int StoredWidth(int width)
     {
         foreach (var stored in ImageSizes.For(Width))
             if (stored >= width) return stored;

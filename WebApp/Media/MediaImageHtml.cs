@@ -38,38 +38,26 @@ public static class MediaImageHtml
             else
             {
                 if (cssClass is not null) Attribute(writer, encoder, "class", cssClass);
-                // The addresses are written in pieces (MediaImage.Url's), not built as strings: a list page has 24 pictures.
-                var key = encoder.Encode(image.Key);
-                writer.Write(" src=\"");
-                WriteUrl(writer, key, image.StoredWidth(width));
-                writer.Write("\" srcset=\"");
+                Attribute(writer, encoder, "src", image.Url(width));
+                writer.Write(" srcset=\"");
                 var first = true;
                 foreach (var stored in ImageSizes.For(image.Width))
                 {
                     if (!first) writer.Write(", ");
-                    WriteUrl(writer, key, stored);
+                    encoder.Encode(writer, MediaSetup.UrlOf(ImageSizes.Key(image.Key, stored)));
                     writer.Write(' ');
                     writer.Write(Number(stored));
                     writer.Write('w');
                     first = false;
                 }
                 writer.Write('"');
-                Attribute(writer, encoder, "sizes", sizes ?? width.ToString(CultureInfo.InvariantCulture) + "px");
+                Attribute(writer, encoder, "sizes", sizes ?? Number(width) + "px");
                 Attribute(writer, encoder, "width", width);
                 Attribute(writer, encoder, "height", image.HeightAt(width));
                 Attribute(writer, encoder, "alt", image.AltText);
             }
             if (lazy) writer.Write(" loading=\"lazy\"");
             writer.Write(" decoding=\"async\" />");
-        }
-
-        private static void WriteUrl(TextWriter writer, string encodedKey, int storedWidth)
-        {
-            writer.Write(MediaSetup.PathPrefix);
-            writer.Write(encodedKey);
-            writer.Write('-');
-            writer.Write(Number(storedWidth));
-            writer.Write(".jpg");
         }
 
         private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
