@@ -79,11 +79,26 @@ public class SqliteChangeListQueryPlanTests : IDisposable
         Assert.Contains("ProductSearch", plan);
     }
 
-    private async Task<int> SeedAsync()
+    [Fact]
+    public async Task A_table_its_rowids_bound_under_the_exact_count_limit_is_counted_outright_on_Sqlite()
+    {
+        await SeedAsync(products: 40);
+        var client = await _factory.LoggedInClientAsync("root@example.com", staff: true, superuser: true);
+        _factory.Logs.Entries.Clear();
+
+        var page = await client.GetHtmlAsync(Products);
+
+        Assert.Equal("40 products", page.QuerySelector(".admin-result-count")!.TextContent.Trim());
+        var counts = Commands().Where(s => s.Contains("COUNT(*)", StringComparison.Ordinal)).ToList();
+        // SQLite counts a whole table from its B-tree pages; a count up to the limit would step through every row.
+        Assert.Equal(["SELECT COUNT(*)\nFROM \"Products\" AS \"p\""], counts.Select(c => c.ReplaceLineEndings("\n")));
+    }
+
+    private async Task<int> SeedAsync(int products = 300)
     {
         var catalog = new CatalogBuilder();
         var category = catalog.Category("Shoes");
-        for (var i = 0; i < 300; i++) catalog.Product($"Product {i:000}", price: i % 7, category: category, stock: i % 5);
+        for (var i = 0; i < products; i++) catalog.Product($"Product {i:000}", price: i % 7, category: category, stock: i % 5);
         await catalog.SaveAsync(_factory);
         return category.Id;
     }
@@ -94,10 +109,7 @@ public class SqliteChangeListQueryPlanTests : IDisposable
         _factory.Logs.Entries.Clear();
         using var response = await client.GetAsync(url);
         response.EnsureSuccessStatusCode();
-        var sql = _factory.Logs.Entries
-            .Where(e => e.Category == "Microsoft.EntityFrameworkCore.Database.Command" && e.Message.StartsWith("Executed DbCommand", StringComparison.Ordinal))
-            .Select(e => e.Message[(e.Message.IndexOf('\n', StringComparison.Ordinal) + 1)..])
-            .Last(s => s.Contains("FROM \"Products\"", StringComparison.Ordinal) && s.Contains("LIMIT", StringComparison.Ordinal)
+        var sql = Commands().Last(s => s.Contains("FROM \"Products\"", StringComparison.Ordinal) && s.Contains("LIMIT", StringComparison.Ordinal)
                 && !s.Contains("COUNT", StringComparison.Ordinal) && s.Contains("\"Categories\"", StringComparison.Ordinal));
 
         await using var scope = _factory.Services.CreateAsyncScope();
@@ -111,4 +123,9 @@ public class SqliteChangeListQueryPlanTests : IDisposable
         while (await reader.ReadAsync()) lines.Add(reader.GetString(3));
         return string.Join("\n", lines);
     }
+
+    /// <summary>The SQL of every command EF logged since the log was last cleared.</summary>
+    private IEnumerable<string> Commands() => _factory.Logs.Entries
+        .Where(e => e.Category == "Microsoft.EntityFrameworkCore.Database.Command" && e.Message.StartsWith("Executed DbCommand", StringComparison.Ordinal))
+        .Select(e => e.Message[(e.Message.IndexOf('\n', StringComparison.Ordinal) + 1)..]);
 }

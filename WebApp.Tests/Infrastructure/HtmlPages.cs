@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Html;
 
 namespace WebApp.Tests.Infrastructure;
 
@@ -7,6 +9,14 @@ namespace WebApp.Tests.Infrastructure;
 public static class HtmlPages
 {
     private static readonly HtmlParser Parser = new();
+
+    /// <summary>What an HTML helper writes, encoded as a page writes it, read as a document.</summary>
+    public static IHtmlDocument Parse(IHtmlContent content)
+    {
+        using var writer = new StringWriter();
+        content.WriteTo(writer, HtmlEncoder.Default);
+        return Parser.ParseDocument(writer.ToString());
+    }
 
     public static async Task<IHtmlDocument> ReadHtmlAsync(this HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());

@@ -104,20 +104,8 @@ internal sealed class CatalogQueries(
             .ProjectTo<ProductListItem>(mapping);
 
     /// <summary>An active product with its tags, review statistics and latest approved reviews; null when there is none.</summary>
-    public async Task<ProductDetails?> FindActiveProductAsync(string slug, CancellationToken cancellationToken)
-    {
-        // Three queries on one opening of the connection: EF otherwise opens and closes it for each (on SQLite, each
-        // opening registers EF's SQL functions again).
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await ReadActiveProductAsync(slug, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    public Task<ProductDetails?> FindActiveProductAsync(string slug, CancellationToken cancellationToken) =>
+        db.OnOneConnectionAsync(() => ReadActiveProductAsync(slug, cancellationToken), cancellationToken);
 
     private async Task<ProductDetails?> ReadActiveProductAsync(string slug, CancellationToken cancellationToken)
     {

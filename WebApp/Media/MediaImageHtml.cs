@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using WebApp.Site;
 
 namespace WebApp.Media;
 
@@ -25,53 +26,40 @@ public static class MediaImageHtml
     {
         public void WriteTo(TextWriter writer, HtmlEncoder encoder)
         {
-            writer.Write("<img");
+            var html = new HtmlWriter(writer, encoder);
+            html.Raw("<img");
             if (image is null)
             {
                 // The placeholder says nothing the product's name beside it does not: empty alt text, so it is skipped.
-                Attribute(writer, encoder, "class", cssClass is null ? "media-placeholder" : cssClass + " media-placeholder");
-                Attribute(writer, encoder, "src", PlaceholderUrl);
-                Attribute(writer, encoder, "width", width);
-                Attribute(writer, encoder, "height", width * 3 / 4);
-                Attribute(writer, encoder, "alt", "");
+                html.Attribute("class", cssClass is null ? "media-placeholder" : cssClass + " media-placeholder");
+                html.Attribute("src", PlaceholderUrl);
+                html.Attribute("width", width);
+                html.Attribute("height", width * 3 / 4);
+                html.Attribute("alt", "");
             }
             else
             {
-                if (cssClass is not null) Attribute(writer, encoder, "class", cssClass);
-                Attribute(writer, encoder, "src", image.Url(width));
-                writer.Write(" srcset=\"");
+                html.Attribute("class", cssClass);
+                html.Attribute("src", image.Url(width));
+                html.Raw(" srcset=\"");
                 var first = true;
                 foreach (var stored in ImageSizes.For(image.Width))
                 {
-                    if (!first) writer.Write(", ");
-                    encoder.Encode(writer, MediaSetup.UrlOf(ImageSizes.Key(image.Key, stored)));
-                    writer.Write(' ');
-                    writer.Write(Number(stored));
-                    writer.Write('w');
+                    if (!first) html.Raw(", ");
+                    html.Text(MediaSetup.UrlOf(ImageSizes.Key(image.Key, stored)));
+                    html.Raw(' ');
+                    html.Text(stored);
+                    html.Raw('w');
                     first = false;
                 }
-                writer.Write('"');
-                Attribute(writer, encoder, "sizes", sizes ?? Number(width) + "px");
-                Attribute(writer, encoder, "width", width);
-                Attribute(writer, encoder, "height", image.HeightAt(width));
-                Attribute(writer, encoder, "alt", image.AltText);
+                html.Raw('"');
+                html.Attribute("sizes", sizes ?? width.ToString(CultureInfo.InvariantCulture) + "px");
+                html.Attribute("width", width);
+                html.Attribute("height", image.HeightAt(width));
+                html.Attribute("alt", image.AltText);
             }
-            if (lazy) writer.Write(" loading=\"lazy\"");
-            writer.Write(" decoding=\"async\" />");
+            if (lazy) html.Raw(" loading=\"lazy\"");
+            html.Raw(" decoding=\"async\" />");
         }
-
-        private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-        private static void Attribute(TextWriter writer, HtmlEncoder encoder, string name, string value)
-        {
-            writer.Write(' ');
-            writer.Write(name);
-            writer.Write("=\"");
-            encoder.Encode(writer, value);
-            writer.Write('"');
-        }
-
-        private static void Attribute(TextWriter writer, HtmlEncoder encoder, string name, int value) =>
-            Attribute(writer, encoder, name, Number(value));
     }
 }

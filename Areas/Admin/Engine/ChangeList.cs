@@ -113,8 +113,9 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
     // 3. Count --------------------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// The rows matching, counted exactly up to the limit (the count reads at most limit + 1 rows); past it the table's
-    /// estimate when unfiltered, or only "more than the limit"; exactly at any size when <c>_full_count</c> asks.
+    /// The rows matching, counted exactly up to the limit (the count reads at most limit + 1 rows; an unfiltered table
+    /// the engine can bound under the limit is counted outright, which costs less); past it the table's estimate when
+    /// unfiltered, or only "more than the limit"; exactly at any size when <c>_full_count</c> asks.
     /// </summary>
     private async Task<ResultCount> CountAsync(IQueryable<T> query, bool filtered, bool fullCount, string countKey, CancellationToken cancellationToken)
     {
@@ -125,10 +126,13 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
             context.Http.RequestServices.GetRequiredService<ChangeListCounts>().Set(countKey, exact);
             return new ResultCount(exact, IsExact: true);
         }
+        var sizes = context.Db.Provider().TableSizes;
+        var bound = filtered ? null : await sizes.UpperBoundAsync(context.Db, Resolved.EntityType, cancellationToken);
+        if (bound <= limit) return new ResultCount(await query.LongCountAsync(cancellationToken), IsExact: true);
         var bounded = await query.Take(limit + 1).LongCountAsync(cancellationToken);
         if (bounded <= limit) return new ResultCount(bounded, IsExact: true);
         if (filtered) return new ResultCount(bounded, IsExact: false, IsLowerBound: true);
-        var estimate = await context.Db.Provider().TableSizes.EstimateAsync(context.Db, Resolved.EntityType, cancellationToken);
+        var estimate = bound ?? await sizes.EstimateAsync(context.Db, Resolved.EntityType, cancellationToken);
         return new ResultCount(Math.Max(estimate ?? 0, bounded), IsExact: false);
     }
 

@@ -74,22 +74,29 @@ internal sealed class DateHierarchy<T>(ModelPath path) where T : class
     }
 
     /// <summary>
-    /// The years, months or days in [start, end) that hold a row, at most <see cref="MaxYears"/>: the first value, then
-    /// the first value from the next period on, and so on. Each is one index seek, so the queries are as many as the
-    /// periods found (plus one), not one per period of the range.
+    /// The years, months or days in [start, end) that hold a row, at most <see cref="MaxYears"/>: the first and last
+    /// values, then the first value from each next period on until the last. Each is one index seek, so the queries
+    /// are as many as the periods found, not one per period of the range.
     /// </summary>
     private async Task<List<DateTime>> PeriodsAsync(IQueryable<T> filtered, DateTime? start, DateTime? end,
         Func<DateTime, DateTime> periodOf, Func<DateTime, DateTime?> next, CancellationToken cancellationToken)
     {
         var periods = new List<DateTime>();
-        for (var from = start; periods.Count < MaxYears;)
+        var inRange = start is null && end is null ? filtered : filtered.Where(Within(start, end));
+        // The first and the last value in one query: when both fall in one period (a list of one year, say), that is
+        // the only query, and otherwise the last period needs no query of its own.
+        var values = inRange.Select(AsNullable());
+        var bounds = await inRange.Take(1).Select(_ => new { First = values.Min(), Last = values.Max() }).FirstOrDefaultAsync(cancellationToken);
+        if (bounds is not { First: { } first, Last: { } lastValue }) return periods;
+        var last = periodOf(lastValue);
+        var period = periodOf(first);
+        periods.Add(period);
+        while (period != last && periods.Count < MaxYears)
         {
-            var query = from is null && end is null ? filtered : filtered.Where(Within(from, end));
-            if (await query.Select(AsNullable()).MinAsync(cancellationToken) is not { } value) break;
-            var period = periodOf(value);
+            if (next(period) is not { } from || from >= end) break;
+            if (await filtered.Where(Within(from, end)).Select(AsNullable()).MinAsync(cancellationToken) is not { } value) break;
+            period = periodOf(value);
             periods.Add(period);
-            from = next(period);
-            if (from is null || from >= end) break;
         }
         return periods;
     }

@@ -22,9 +22,11 @@ internal sealed partial class ModelAdminEngine<T>(ModelAdmin<T> admin, AdminRequ
     /// <summary>The first query parameter that is neither standard nor a declared filter's (the lookup whitelist).</summary>
     public override string? DisallowedParameter(IReadOnlyList<KeyValuePair<string, string>> parameters) => List.DisallowedParameter(parameters);
 
-    public override async Task<ChangeListOutcome> ChangeListAsync(
+    public override Task<ChangeListOutcome> ChangeListAsync(
         IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken, ListEdits? edits = null) =>
-        await List.BuildAsync(query, await EditorTemplatesAsync(cancellationToken), edits, admin.ActionsEnabled ? AvailableActions() : [], cancellationToken);
+        context.Db.OnOneConnectionAsync(
+            async () => await List.BuildAsync(query, await EditorTemplatesAsync(cancellationToken), edits, admin.ActionsEnabled ? AvailableActions() : [], cancellationToken),
+            cancellationToken);
 
     /// <summary>
     /// Every row of the changelist as it stands (filters, search, ordering; all pages) with the list's columns, read

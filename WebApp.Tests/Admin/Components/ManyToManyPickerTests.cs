@@ -6,9 +6,10 @@ namespace WebApp.Tests.Admin.Components;
 
 public class ManyToManyPickerTests : BunitContext
 {
-    private static FormFieldViewModel Roles() => new()
+    private static FormFieldViewModel Roles(string? helpText = null) => new()
     {
         Name = "Roles",
+        HelpText = helpText,
         Label = "Roles",
         Widget = WidgetKind.ManyToMany,
         Options = [new("r1", "Fulfilment", true), new("r2", "<b>Review</b> moderation", false)],
@@ -17,7 +18,7 @@ public class ManyToManyPickerTests : BunitContext
     [Fact]
     public void Without_javascript_it_is_a_labelled_plain_multi_select_posting_the_chosen_values()
     {
-        var cut = Render<ManyToManyPicker>(p => p.Add(c => c.Field, Roles()).Add(c => c.Id, "id_Roles").Add(c => c.DescribedBy, "id_Roles-help"));
+        var cut = Render<FieldWidget>(p => p.Add(c => c.Field, Roles(helpText: "Hold down Ctrl to choose more.")));
 
         var select = cut.Find("select");
         Assert.Equal(("id_Roles", "Roles", "id_Roles-help", "Roles"),

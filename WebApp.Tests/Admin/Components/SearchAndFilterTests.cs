@@ -55,25 +55,4 @@ public class SearchAndFilterTests : BunitContext
 
         Assert.DoesNotContain("Clear all filters", cut.Markup);
     }
-
-    [Fact]
-    public void A_yes_renders_exactly_the_icon_and_the_hidden_word()
-    {
-        var cut = Render<BooleanIcon>(p => p.Add(c => c.Value, true));
-
-        cut.MarkupMatches("""<span class="admin-boolean admin-boolean-yes" title="Yes"><span aria-hidden="true">✔</span><span class="visually-hidden">Yes</span></span>""");
-    }
-
-    [Theory]
-    [InlineData(true, "Yes", "yes")]
-    [InlineData(false, "No", "no")]
-    [InlineData(null, "Unknown", "unknown")]
-    public void Booleans_render_an_icon_with_text_for_screen_readers(bool? value, string text, string css)
-    {
-        var cut = Render<BooleanIcon>(p => p.Add(c => c.Value, value));
-
-        Assert.Equal(text, cut.Find(".visually-hidden").TextContent);
-        Assert.Equal("true", cut.Find("[aria-hidden]").GetAttribute("aria-hidden"));
-        Assert.Contains("admin-boolean-" + css, cut.Find(".admin-boolean").ClassName);
-    }
 }

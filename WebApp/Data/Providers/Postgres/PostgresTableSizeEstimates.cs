@@ -14,4 +14,7 @@ internal sealed class PostgresTableSizeEstimates : ITableSizeEstimates
             .ToListAsync(cancellationToken);
         return rows.FirstOrDefault() is { } estimate && estimate >= 0 ? estimate : null;
     }
+
+    // reltuples is a planner estimate, not a bound.
+    public Task<long?> UpperBoundAsync(DbContext db, IEntityType entityType, CancellationToken cancellationToken) => Task.FromResult<long?>(null);
 }
