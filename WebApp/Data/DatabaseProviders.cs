@@ -48,6 +48,9 @@ public static class DatabaseProviders
                 ?? (provider is SqliteProvider ? "Data Source=data/webapp.db"
                     : throw new InvalidOperationException($"ConnectionStrings:Default is required with Database:Provider {provider.Name}."));
             provider.Connect(options, connectionString, environment.ContentRootPath);
+            // EF's check that no context runs two operations at once changes the execution context twice per row read.
+            // It finds a programming error, which the tests and development run with it on catch: production skips it.
+            options.EnableThreadSafetyChecks(!environment.IsProduction());
             // Every interceptor a feature registers (the catalog pages' cache eviction, for one).
             options.AddInterceptors(services.GetServices<IInterceptor>());
         });

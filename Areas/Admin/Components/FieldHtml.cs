@@ -13,15 +13,15 @@ namespace WebApp.Admin.Components;
 public static class FieldHtml
 {
     /// <param name="compact">Inside a changelist or inline row: the label is for screen readers only and there is no help text.</param>
-    /// <param name="contextLabel">A label that says which row the input belongs to ("Stock of Boot").</param>
-    public static MarkupString Markup(FormFieldViewModel field, bool compact = false, string? contextLabel = null)
+    /// <param name="rowLabel">The row the input belongs to: the label then says so ("Stock of Boot").</param>
+    public static MarkupString Markup(FormFieldViewModel field, bool compact = false, string? rowLabel = null)
     {
         using var text = new StringWriter();
-        Write(new HtmlWriter(text, HtmlEncoder.Default), field, compact, contextLabel);
+        Write(new HtmlWriter(text, HtmlEncoder.Default), field, compact, rowLabel);
         return new MarkupString(text.ToString());
     }
 
-    public static void Write(HtmlWriter html, FormFieldViewModel field, bool compact = false, string? contextLabel = null)
+    public static void Write(HtmlWriter html, FormFieldViewModel field, bool compact = false, string? rowLabel = null)
     {
         var id = "id_" + field.Name.Replace('.', '_');
         var hasHelp = !string.IsNullOrEmpty(field.HelpText) && !compact;
@@ -29,7 +29,6 @@ public static class FieldHtml
         var describedBy = hasHelp && hasErrors ? $"{id}-help {id}-errors" : hasHelp ? id + "-help" : hasErrors ? id + "-errors" : null;
         var invalid = hasErrors ? "is-invalid" : null;
         var size = compact ? "form-control-sm" : null;
-        var label = contextLabel ?? field.Label;
 
         html.Raw("<div");
         html.Classes("admin-field", compact ? null : "mb-3", hasErrors ? "has-errors" : null);
@@ -40,7 +39,7 @@ public static class FieldHtml
             html.Attribute("class", compact ? "visually-hidden" : "form-label fw-semibold mb-1");
             html.Attribute("id", id + "-label");
             html.Raw('>');
-            html.Text(label);
+            Label(html, field, rowLabel);
             html.Raw("</div><div class=\"admin-readonly\"");
             html.Attribute("aria-labelledby", id + "-label");
             html.Raw('>');
@@ -61,7 +60,7 @@ public static class FieldHtml
             html.Attribute("class", compact ? "visually-hidden" : "form-check-label");
             html.Attribute("for", id);
             html.Raw('>');
-            html.Text(label);
+            Label(html, field, rowLabel);
             html.Raw("</label></div>");
         }
         else
@@ -70,7 +69,7 @@ public static class FieldHtml
             html.Attribute("class", compact ? "visually-hidden" : "form-label fw-semibold");
             html.Attribute("for", id);
             html.Raw('>');
-            html.Text(label);
+            Label(html, field, rowLabel);
             if (field.Required && !compact) html.Raw("<span class=\"text-danger\" aria-hidden=\"true\">*</span>");
             html.Raw("</label>");
             Input(html, field, id, size, invalid, describedBy);
@@ -97,6 +96,14 @@ public static class FieldHtml
             html.Raw("</ul>");
         }
         html.Raw("</div>");
+    }
+
+    private static void Label(HtmlWriter html, FormFieldViewModel field, string? rowLabel)
+    {
+        html.Text(field.Label);
+        if (rowLabel is null) return;
+        html.Raw(" of ");
+        html.Text(rowLabel);
     }
 
     /// <summary>The input, select or textarea for the field's widget, with a foreign key's related links.</summary>

@@ -86,8 +86,9 @@ public sealed class ResultListHtml(ChangeListViewModel list) : IHtmlContent
         {
             html.Raw("<td><input type=\"checkbox\" class=\"form-check-input action-select\" name=\"_selected_action\"");
             html.Attribute("value", row.Key);
-            html.Attribute("aria-label", "Select " + row.Label);
-            html.Raw(" /></td>");
+            html.Raw(" aria-label=\"Select ");
+            html.Text(row.Label);
+            html.Raw("\" /></td>");
         }
         for (var cellIndex = 0; cellIndex < row.Cells.Count; cellIndex++)
         {
@@ -95,16 +96,20 @@ public sealed class ResultListHtml(ChangeListViewModel list) : IHtmlContent
             html.Raw("<td>");
             if (cellIndex == 0 && list.HasEditableColumns)
             {
-                html.Raw("<input type=\"hidden\"");
-                html.Attribute("name", $"form-{rowIndex}-id");
+                html.Raw("<input type=\"hidden\" name=\"form-");
+                html.Text(rowIndex);
+                html.Raw("-id\"");
                 html.Attribute("value", row.Key);
                 html.Raw(" />");
             }
             if (cell.Editor is { } editor)
             {
-                FieldHtml.Write(html, editor, compact: true, contextLabel: $"{editor.Label} of {row.Label}");
-                html.Raw("<input type=\"hidden\"");
-                html.Attribute("name", ModelAdminEngine.InitialName(editor.Name));
+                FieldHtml.Write(html, editor, compact: true, rowLabel: row.Label);
+                // The value shown, which a save compares with the posted one (ModelAdminEngine.InitialName).
+                html.Raw("<input type=\"hidden\" name=\"");
+                html.Raw(ModelAdminEngine.InitialPrefix);
+                html.Text(editor.Name);
+                html.Raw('"');
                 html.Attribute("value", cell.InitialValue);
                 html.Raw(" />");
             }

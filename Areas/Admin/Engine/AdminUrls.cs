@@ -15,7 +15,7 @@ internal static class AdminUrls
 
     public static string App(string app) => $"{Root}{app}/";
 
-    public static string ChangeList(ModelAdmin admin) => $"{Root}{admin.AppLabel}/{admin.ModelName}/";
+    public static string ChangeList(ModelAdmin admin) => admin.ChangeListUrl ??= $"{Root}{admin.AppLabel}/{admin.ModelName}/";
 
     public static string Add(ModelAdmin admin) => ChangeList(admin) + "add/";
 
@@ -38,7 +38,12 @@ internal static class AdminUrls
     /// <summary>A query string from name/value pairs, in the given order.</summary>
     public static string Query(IEnumerable<KeyValuePair<string, string>> parameters)
     {
-        var parts = parameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)).ToList();
-        return parts.Count == 0 ? "" : string.Join("&", parts);
+        var query = new System.Text.StringBuilder();
+        foreach (var (name, value) in parameters)
+        {
+            if (query.Length > 0) query.Append('&');
+            query.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        }
+        return query.ToString();
     }
 }

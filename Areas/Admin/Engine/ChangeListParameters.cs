@@ -29,9 +29,16 @@ internal sealed class ChangeListParameters
 
     public IReadOnlyList<KeyValuePair<string, string>> Items => _items;
 
-    public string? Get(string name) => _items.LastOrDefault(i => i.Key == name).Value;
+    public string? Get(string name)
+    {
+        for (var i = _items.Count - 1; i >= 0; i--)
+        {
+            if (_items[i].Key == name) return _items[i].Value;
+        }
+        return null;
+    }
 
-    public bool Has(string name) => _items.Any(i => i.Key == name);
+    public bool Has(string name) => Get(name) is not null;
 
     /// <summary>The query string to preserve through add/change/delete (no leading "?").</summary>
     public string QueryString => AdminUrls.Query(_items);
@@ -39,17 +46,28 @@ internal sealed class ChangeListParameters
     /// <summary>A changelist URL with parameters set (value) or removed (null); the page is reset unless given.</summary>
     public string Url(params (string Name, string? Value)[] changes) => Url(changes, remove: []);
 
-    public string Url(IEnumerable<(string Name, string? Value)> changes, IEnumerable<string> remove)
+    public string Url(IReadOnlyCollection<(string Name, string? Value)> changes, IReadOnlyCollection<string> remove)
     {
-        var removed = new HashSet<string>(remove, StringComparer.Ordinal);
-        var list = changes.ToList();
-        foreach (var (name, _) in list) removed.Add(name);
-        var items = _items.Where(i => !removed.Contains(i.Key)).ToList();
-        foreach (var (name, value) in list)
+        // A changelist writes dozens of these per page (sort headers, filter choices, pages): no sets or LINQ per link.
+        var items = new List<KeyValuePair<string, string>>(_items.Count + changes.Count);
+        foreach (var item in _items)
+        {
+            if (!remove.Contains(item.Key) && !Changes(item.Key)) items.Add(item);
+        }
+        foreach (var (name, value) in changes)
         {
             if (value is not null) items.Add(new(name, value));
         }
         var query = AdminUrls.Query(items);
         return query.Length == 0 ? BaseUrl : BaseUrl + "?" + query;
+
+        bool Changes(string name)
+        {
+            foreach (var change in changes)
+            {
+                if (change.Name == name) return true;
+            }
+            return false;
+        }
     }
 }

@@ -28,7 +28,9 @@ internal sealed record AutocompletePage(IReadOnlyList<(string Key, string Label)
 internal abstract class ModelAdminEngine
 {
     /// <summary>The hidden field holding a list-editable cell's value as shown, beside its editor.</summary>
-    internal static string InitialName(string editorName) => "initial-" + editorName;
+    internal static string InitialName(string editorName) => InitialPrefix + editorName;
+
+    internal const string InitialPrefix = "initial-";
 
     public const string DeleteSelectedAction = "delete_selected";
 

@@ -140,7 +140,7 @@ public sealed class FormFieldViewModel
         ReadOnly = ReadOnly,
         Widget = Widget,
         Value = value,
-        Options = Options.Select(o => o with { Selected = o.Value == value }).ToList(),
+        Options = Options.Count == 0 ? [] : Options.Select(o => o with { Selected = o.Value == value }).ToList(),
         MaxLength = MaxLength,
         Min = Min,
         Max = Max,

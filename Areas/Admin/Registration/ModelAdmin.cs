@@ -20,11 +20,14 @@ public abstract class ModelAdmin
     /// (Django's model_name, for a class whose name is not the model's: <c>ApplicationUser</c> is <c>user</c>).</summary>
     public string ModelName
     {
-        get => _modelName ?? ModelType.Name.ToLowerInvariant();
+        get => _modelName ??= ModelType.Name.ToLowerInvariant();
         init => _modelName = value;
     }
 
-    private readonly string? _modelName;
+    private string? _modelName;
+
+    /// <summary><see cref="AdminUrls.ChangeList"/>, worked out once: every row of a changelist links from it.</summary>
+    internal string? ChangeListUrl { get; set; }
 
     /// <summary>Singular name shown to people (<c>product</c>, <c>order line</c>).</summary>
     public string VerboseName { get; init; } = "";

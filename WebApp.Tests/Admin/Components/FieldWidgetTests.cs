@@ -127,7 +127,7 @@ public class FieldWidgetTests : BunitContext
         var cut = Render<FieldWidget>(p => p
             .Add(c => c.Field, new FormFieldViewModel { Name = "form-0-Stock", Label = "Stock", Widget = WidgetKind.Number, Value = "5", Required = true, HelpText = "Units" })
             .Add(c => c.Compact, true)
-            .Add(c => c.ContextLabel, "Stock of Boot"));
+            .Add(c => c.RowLabel, "Boot"));
 
         Assert.Equal("Stock of Boot", cut.Find("label").TextContent.Trim());
         Assert.Contains("visually-hidden", cut.Find("label").ClassName);
@@ -141,7 +141,7 @@ public class FieldWidgetTests : BunitContext
         var cut = Render<FieldWidget>(p => p
             .Add(c => c.Field, new FormFieldViewModel { Name = "lines-0-Quantity", Label = "Quantity", ReadOnly = true, DisplayValue = "2" })
             .Add(c => c.Compact, true)
-            .Add(c => c.ContextLabel, "Quantity of 2 × Boot"));
+            .Add(c => c.RowLabel, "2 × Boot"));
 
         var label = cut.Find("#id_lines-0-Quantity-label");
         Assert.Equal(("Quantity of 2 × Boot", "visually-hidden"), (label.TextContent, label.ClassName));

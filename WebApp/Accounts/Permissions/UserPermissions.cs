@@ -56,25 +56,13 @@ public sealed class UserPermissions(AppDbContext db, IOptions<IdentityOptions> i
 
     private async Task<UserStanding?> LoadAsync(string userId, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.Email, u.UserName, u.IsActive, u.IsStaff, u.IsSuperuser, u.SecurityStamp })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (user is null) return null;
+        if (await FindUser(db, userId, cancellationToken) is not { } user) return null;
 
         var permissions = new HashSet<string>(StringComparer.Ordinal);
         // An inactive user's permissions are loaded too (Has refuses them anyway): the admin compares them before reactivating.
         if (!user.IsSuperuser)
         {
-            var direct = db.UserClaims
-                .Where(c => c.UserId == userId && c.ClaimType == PermissionNames.ClaimType)
-                .Select(c => c.ClaimValue);
-            var throughRoles = db.UserRoles
-                .Where(ur => ur.UserId == userId)
-                .Join(db.RoleClaims, ur => ur.RoleId, rc => rc.RoleId, (ur, rc) => rc)
-                .Where(rc => rc.ClaimType == PermissionNames.ClaimType)
-                .Select(rc => rc.ClaimValue);
-            foreach (var permission in await direct.Concat(throughRoles).ToListAsync(cancellationToken))
+            await foreach (var permission in PermissionsOf(db, userId).WithCancellation(cancellationToken))
             {
                 if (permission is not null) permissions.Add(permission);
             }
@@ -82,6 +70,26 @@ public sealed class UserPermissions(AppDbContext db, IOptions<IdentityOptions> i
         return new UserStanding(user.Id, user.Email ?? user.UserName ?? user.Id, user.IsActive, user.IsStaff, user.IsSuperuser,
             user.SecurityStamp, permissions);
     }
+
+    // Compiled once: every signed-in request asks them, and a compiled query skips EF's per-call translation lookup.
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<UserRow?>> FindUser = EF.CompileAsyncQuery(
+        (AppDbContext db, string userId, CancellationToken _) => db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new UserRow(u.Id, u.Email, u.UserName, u.IsActive, u.IsStaff, u.IsSuperuser, u.SecurityStamp))
+            .SingleOrDefault());
+
+    /// <summary>The user's permission claims, granted directly or through their roles.</summary>
+    private static readonly Func<AppDbContext, string, IAsyncEnumerable<string?>> PermissionsOf = EF.CompileAsyncQuery(
+        (AppDbContext db, string userId) => db.UserClaims
+            .Where(c => c.UserId == userId && c.ClaimType == PermissionNames.ClaimType)
+            .Select(c => c.ClaimValue)
+            .Concat(db.UserRoles
+                .Where(ur => ur.UserId == userId)
+                .Join(db.RoleClaims, ur => ur.RoleId, rc => rc.RoleId, (ur, rc) => rc)
+                .Where(rc => rc.ClaimType == PermissionNames.ClaimType)
+                .Select(rc => rc.ClaimValue)));
+
+    private sealed record UserRow(string Id, string? Email, string? UserName, bool IsActive, bool IsStaff, bool IsSuperuser, string? SecurityStamp);
 }
 
 /// <summary>A user's flags and permissions on this request.</summary>
