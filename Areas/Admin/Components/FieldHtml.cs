@@ -196,14 +196,6 @@ public static class FieldHtml
         html.Attribute("name", field.Name);
     }
 
-    /// <summary>The autocomplete input alone, for a changelist filter whose own label names <paramref name="id"/>.</summary>
-    public static MarkupString AutocompleteMarkup(FormFieldViewModel field, string id)
-    {
-        using var text = new StringWriter();
-        Autocomplete(new HtmlWriter(text, HtmlEncoder.Default), field, id, describedBy: null, invalid: null);
-        return new MarkupString(text.ToString());
-    }
-
     private static void Options(HtmlWriter html, IReadOnlyList<SelectOption> options)
     {
         foreach (var option in options)
@@ -272,7 +264,7 @@ public static class FieldHtml
     /// combobox (the ARIA combobox pattern: a listbox of options, arrows, Enter, Escape) and keeps the key input,
     /// hidden, as what is posted. The field's label names the key input (the script points it at the combobox).
     /// </summary>
-    private static void Autocomplete(HtmlWriter html, FormFieldViewModel field, string id, string? describedBy, string? invalid)
+    internal static void Autocomplete(HtmlWriter html, FormFieldViewModel field, string id, string? describedBy, string? invalid)
     {
         var numeric = field.Related?.NumericKey ?? false;
         // The chosen object's display string (the only option the engine loads).

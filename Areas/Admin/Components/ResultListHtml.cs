@@ -1,20 +1,13 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using WebApp.Site;
 
 namespace WebApp.Admin.Components;
 
 /// <summary>
-/// <c>@Html.ResultList(Model)</c>: the changelist's table (Django's result_list inclusion tag). Headers with their sort
-/// links, one row per object with its selection box, its link, boolean icons and list-editable inputs. Written straight
-/// to the response: a page holds a hundred rows of seven cells, which as components cost several times their markup.
+/// The changelist's table (Django's result_list inclusion tag): headers with their sort links, one row per object with
+/// its selection box, its link, boolean icons and list-editable inputs.
 /// </summary>
-public static class ResultListHtmlHelper
-{
-    public static IHtmlContent ResultList(this IHtmlHelper html, ChangeListViewModel list) => new ResultListHtml(list);
-}
-
 public sealed class ResultListHtml(ChangeListViewModel list) : IHtmlContent
 {
     private bool HasActions => list.Actions.Count > 0;
