@@ -101,13 +101,8 @@ public class DateHierarchyTests : AdminTestBase
     public async Task The_database_is_asked_for_ranges_on_the_column_never_a_function_of_it()
     {
         await SeedAsync();
-        var logs = new CapturedLogs();
-        using var factory = Factory.WithWebHostBuilder(b => b.ConfigureLogging(l =>
-            l.AddProvider(logs).AddFilter<CapturedLogs>("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information)));
-        await Factory.CreateUserAsync("root@example.com", staff: true, superuser: true);
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await client.LoginAsync("root@example.com");
-        logs.Entries.Clear();
+        var (client, logs, factory) = await LoggedSuperuserAsync();
+        using var _ = factory;
 
         using var response = await client.GetAsync(Products + "?CreatedAt__year=2025&CreatedAt__month=3");
 
@@ -117,6 +112,39 @@ public class DateHierarchyTests : AdminTestBase
         foreach (var function in new[] { "strftime", "date_part", "extract(", "datepart" })
             Assert.DoesNotContain(sql, s => s.Contains(function, StringComparison.OrdinalIgnoreCase));
 
+    }
+
+    [Fact]
+    public async Task The_first_and_last_dates_come_in_one_query_and_a_list_within_one_period_needs_no_other()
+    {
+        var category = await Factory.AddCategoryAsync("Shoes");
+        await Factory.AddProductAsync("Spring", category.Id, createdAt: Utc(2025, 3, 1, 9, 0, 0));
+        await Factory.AddProductAsync("Autumn", category.Id, createdAt: Utc(2025, 10, 1, 9, 0, 0));
+        await Factory.AddProductAsync("Before", category.Id, createdAt: Utc(2023, 5, 1, 9, 0, 0));
+        var (client, logs, factory) = await LoggedSuperuserAsync();
+        using var _ = factory;
+
+        var filtered = await client.GetHtmlAsync(Products + "?q=u");
+        var dateQueries = logs.Entries.Count(e => e.Message.Contains("MIN(", StringComparison.Ordinal) && e.Message.Contains("\"CreatedAt\"", StringComparison.Ordinal));
+
+        Assert.Equal(["2025"], Links(filtered));
+        Assert.Equal(1, dateQueries);
+        Assert.Equal(["2023", "2025"], Links(await client.GetHtmlAsync(Products)));
+        Assert.Empty(Links(await client.GetHtmlAsync(Products + "?q=nothing+like+this")));
+        Assert.Empty((await client.GetHtmlAsync(Products + "?q=nothing+like+this")).QuerySelectorAll(".admin-date-hierarchy"));
+    }
+
+    /// <summary>A signed-in superuser's client on a host that logs every SQL command (the log starts empty).</summary>
+    private async Task<(HttpClient Client, CapturedLogs Logs, IDisposable Factory)> LoggedSuperuserAsync()
+    {
+        var logs = new CapturedLogs();
+        var factory = Factory.WithWebHostBuilder(b => b.ConfigureLogging(l =>
+            l.AddProvider(logs).AddFilter<CapturedLogs>("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information)));
+        await Factory.CreateUserAsync("root@example.com", staff: true, superuser: true);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await client.LoginAsync("root@example.com");
+        logs.Entries.Clear();
+        return (client, logs, factory);
     }
 
     private static List<string> Links(IHtmlDocument page) =>

@@ -260,7 +260,7 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
             Filters = await FilterPanelsAsync(parameters, cancellationToken),
             ClearFiltersUrl = filter.Filtered ? parameters.Url([], admin.FilterParameterNames) : null,
             DateHierarchy = Resolved.DateHierarchy is { } hierarchy
-                ? await hierarchy.BuildAsync(filteredQuery, hierarchy.Parse(values)!, parameters, cancellationToken)
+                ? await hierarchy.BuildAsync(baseQuery, filteredQuery, hierarchy.Parse(values)!, parameters, cancellationToken)
                 : null,
             Pagination = Paginate(page, pageCount, count, showAll, canShowAll && pageCount > 1, parameters, seekAnchor),
             Actions = actions,

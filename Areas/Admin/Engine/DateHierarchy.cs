@@ -40,8 +40,9 @@ internal sealed class DateHierarchy<T>(ModelPath path) where T : class
     public IQueryable<T> Apply(IQueryable<T> query, Selection selection) =>
         selection.Range is { } range ? query.Where(Within(range.Start, range.End)) : query;
 
+    /// <param name="all">The rows before filters and search: one of them carries the query for the first and last dates.</param>
     public async Task<DateHierarchyViewModel> BuildAsync(
-        IQueryable<T> filtered, Selection selection, ChangeListParameters parameters, CancellationToken cancellationToken)
+        IQueryable<T> all, IQueryable<T> filtered, Selection selection, ChangeListParameters parameters, CancellationToken cancellationToken)
     {
         var culture = CultureInfo.CurrentCulture;
         string Url(int? year, int? month, int? day) => parameters.Url(
@@ -58,17 +59,17 @@ internal sealed class DateHierarchy<T>(ModelPath path) where T : class
         if (selection is { Year: int year, Month: int month })
         {
             var start = Utc(year, month, 1);
-            var days = await PeriodsAsync(filtered, start, start.AddMonths(1), v => Utc(v.Year, v.Month, v.Day), d => d.AddDays(1), cancellationToken);
+            var days = await PeriodsAsync(all, filtered, start, start.AddMonths(1), v => Utc(v.Year, v.Month, v.Day), d => d.AddDays(1), cancellationToken);
             return new DateHierarchyViewModel(new("‹ " + year.ToString(CultureInfo.InvariantCulture), Url(year, null, null)),
                 days.Select(d => new DateHierarchyLink(d.ToString("M", culture), Url(year, month, d.Day))).ToList(), null);
         }
         if (selection.Year is int onlyYear)
         {
-            var months = await PeriodsAsync(filtered, Utc(onlyYear, 1, 1), Utc(onlyYear + 1, 1, 1), v => Utc(v.Year, v.Month, 1), m => m.AddMonths(1), cancellationToken);
+            var months = await PeriodsAsync(all, filtered, Utc(onlyYear, 1, 1), Utc(onlyYear + 1, 1, 1), v => Utc(v.Year, v.Month, 1), m => m.AddMonths(1), cancellationToken);
             return new DateHierarchyViewModel(new("‹ All dates", Url(null, null, null)),
                 months.Select(m => new DateHierarchyLink(m.ToString("Y", culture), Url(onlyYear, m.Month, null))).ToList(), null);
         }
-        var years = await PeriodsAsync(filtered, null, null, v => Utc(v.Year, 1, 1), y => y.Year < 9999 ? y.AddYears(1) : null, cancellationToken);
+        var years = await PeriodsAsync(all, filtered, null, null, v => Utc(v.Year, 1, 1), y => y.Year < 9999 ? y.AddYears(1) : null, cancellationToken);
         return new DateHierarchyViewModel(null, years.Select(y => new DateHierarchyLink(
             y.Year.ToString(CultureInfo.InvariantCulture), Url(y.Year, null, null))).ToList(), null);
     }
@@ -78,15 +79,16 @@ internal sealed class DateHierarchy<T>(ModelPath path) where T : class
     /// values, then the first value from each next period on until the last. Each is one index seek, so the queries
     /// are as many as the periods found, not one per period of the range.
     /// </summary>
-    private async Task<List<DateTime>> PeriodsAsync(IQueryable<T> filtered, DateTime? start, DateTime? end,
+    private async Task<List<DateTime>> PeriodsAsync(IQueryable<T> all, IQueryable<T> filtered, DateTime? start, DateTime? end,
         Func<DateTime, DateTime> periodOf, Func<DateTime, DateTime?> next, CancellationToken cancellationToken)
     {
         var periods = new List<DateTime>();
         var inRange = start is null && end is null ? filtered : filtered.Where(Within(start, end));
         // The first and the last value in one query: when both fall in one period (a list of one year, say), that is
-        // the only query, and otherwise the last period needs no query of its own.
+        // the only query, and otherwise the last period needs no query of its own. Any one row of the table carries the
+        // two subqueries (a row of the filtered list would run its filters, a search say, a third time).
         var values = inRange.Select(AsNullable());
-        var bounds = await inRange.Take(1).Select(_ => new { First = values.Min(), Last = values.Max() }).FirstOrDefaultAsync(cancellationToken);
+        var bounds = await all.Take(1).Select(_ => new { First = values.Min(), Last = values.Max() }).FirstOrDefaultAsync(cancellationToken);
         if (bounds is not { First: { } first, Last: { } lastValue }) return periods;
         var last = periodOf(lastValue);
         var period = periodOf(first);
