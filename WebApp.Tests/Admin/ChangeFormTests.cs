@@ -60,6 +60,23 @@ public class ChangeFormTests : AdminTestBase
     }
 
     [Fact]
+    public async Task A_message_shows_once_after_its_redirect_and_pages_without_one_set_no_cookie()
+    {
+        var category = await Factory.AddCategoryAsync("Shoes");
+        var client = await SuperuserAsync();
+        using (var plain = await client.GetAsync("/admin/catalog/product/"))
+        {
+            var cookies = plain.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToList() : [];
+            Assert.DoesNotContain(cookies, c => c.Contains("TempData", StringComparison.Ordinal));
+        }
+
+        using var response = await client.PostWithTokenAsync("/admin/catalog/product/add/", NewProduct(category.Id));
+
+        Assert.Equal(["The product \"Trail runner\" was added successfully."], Messages(await client.GetHtmlAsync(Location(response))));
+        Assert.Empty(Messages(await client.GetHtmlAsync(Location(response))));
+    }
+
+    [Fact]
     public async Task Adding_saves_the_object_logs_it_and_returns_to_the_changelist()
     {
         var category = await Factory.AddCategoryAsync("Shoes");

@@ -62,7 +62,7 @@ public abstract class AdminControllerBase : Controller
     internal async Task<bool> HasAsync(ModelAdmin admin, AdminOperation operation) =>
         (await Authorization.AuthorizeAsync(User, admin, [ModelPermissionRequirement.For(operation)])).Succeeded;
 
-    internal void Message(string level, string text) => AdminMessages.Add(TempData, level, text);
+    internal void Message(string level, string text) => AdminMessages.Add(HttpContext, TempData, level, text);
 
     /// <summary>A missing permission: logged with the user and what they asked for, then a 403 page.</summary>
     internal IActionResult Forbidden()

@@ -31,18 +31,22 @@ internal static class AdminMessages
     public const string Warning = "warning";
     public const string Error = "error";
 
-    public static void Add(ITempDataDictionary tempData, string level, string text)
+    public static void Add(HttpContext http, ITempDataDictionary tempData, string level, string text)
     {
         var messages = Peek(tempData);
         messages.Add(new AdminMessage(level, text));
         tempData[Key] = JsonSerializer.Serialize(messages);
+        http.Items[Key] = true;
     }
 
-    public static List<AdminMessage> Take(ITempDataDictionary tempData)
-    {
-        var messages = tempData[Key] is string json ? JsonSerializer.Deserialize<List<AdminMessage>>(json) ?? [] : [];
-        return messages;
-    }
+    /// <summary>
+    /// The messages for this page: those a redirect brought (the TempData cookie) or this request added. TempData is
+    /// not read otherwise, so a page without messages sets no cookie (<see cref="WebApp.Site.Flash.Pending"/>).
+    /// </summary>
+    public static List<AdminMessage> Take(HttpContext http, ITempDataDictionary tempData) =>
+        (WebApp.Site.Flash.Pending(http) || http.Items.ContainsKey(Key)) && tempData[Key] is string json
+            ? JsonSerializer.Deserialize<List<AdminMessage>>(json) ?? []
+            : [];
 
     private static List<AdminMessage> Peek(ITempDataDictionary tempData) =>
         tempData.Peek(Key) is string json ? JsonSerializer.Deserialize<List<AdminMessage>>(json) ?? [] : [];

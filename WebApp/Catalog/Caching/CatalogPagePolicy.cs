@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using WebApp.Cart;
+using WebApp.Site;
 
 namespace WebApp.Catalog.Caching;
 
@@ -66,11 +67,10 @@ internal sealed class CatalogPagePolicy : IOutputCachePolicy
     private static bool IsSharedView(HttpContext http)
     {
         var request = http.Request;
-        var tempData = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>>();
         return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && http.User.Identity?.IsAuthenticated != true
             && !request.Headers.ContainsKey(HeaderNames.Authorization)
             && !request.Cookies.ContainsKey(CartCookie.Name)
-            && !request.Cookies.ContainsKey(tempData.Value.Cookie.Name!);
+            && !Flash.Pending(http);
     }
 }
