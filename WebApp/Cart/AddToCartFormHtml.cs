@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
+using WebApp.Site;
 
 namespace WebApp.Cart;
 
@@ -34,32 +35,31 @@ public static class AddToCartFormHtml
     {
         public void WriteTo(TextWriter writer, HtmlEncoder encoder)
         {
+            var html = new HtmlWriter(writer, encoder);
             var productId = form.ProductId.ToString(CultureInfo.InvariantCulture);
-            writer.Write("<form method=\"post\" action=\"");
-            encoder.Encode(writer, request.PathBase + "/cart/add");
-            writer.Write("\" class=\"add-to-cart d-flex gap-2 align-items-end\"");
+            var quantityId = "add-to-cart-quantity-" + productId;
+            html.Raw("<form method=\"post\"");
+            html.Attribute("action", request.PathBase + "/cart/add");
+            html.Raw(" class=\"add-to-cart d-flex gap-2 align-items-end\"");
             if (token is null)
             {
-                writer.Write(" data-antiforgery=\"fetch\" data-token-url=\"");
-                encoder.Encode(writer, request.PathBase + AntiforgeryTokenEndpoint.Path);
-                writer.Write('"');
+                html.Raw(" data-antiforgery=\"fetch\"");
+                html.Attribute("data-token-url", request.PathBase + AntiforgeryTokenEndpoint.Path);
             }
-            writer.Write("><input type=\"hidden\" name=\"ProductId\" value=\"");
-            writer.Write(productId);
-            writer.Write("\" /><input type=\"hidden\" name=\"ReturnUrl\" value=\"");
-            encoder.Encode(writer, request.PathBase);
-            encoder.Encode(writer, request.Path);
-            encoder.Encode(writer, request.QueryString.Value ?? "");
-            writer.Write("\" /><div><label for=\"add-to-cart-quantity-");
-            writer.Write(productId);
-            writer.Write("\" class=\"form-label small mb-0\">Quantity</label><input id=\"add-to-cart-quantity-");
-            writer.Write(productId);
-            writer.Write("\" name=\"Quantity\" type=\"number\" inputmode=\"numeric\" min=\"1\" max=\"");
-            writer.Write(form.MaxQuantity.ToString(CultureInfo.InvariantCulture));
-            writer.Write("\" value=\"1\" required class=\"form-control form-control-sm\" style=\"width: 5rem\" /></div>" +
+            html.Raw("><input type=\"hidden\" name=\"ProductId\"");
+            html.Attribute("value", productId);
+            html.Raw(" /><input type=\"hidden\" name=\"ReturnUrl\"");
+            html.Attribute("value", request.PathBase.Add(request.Path).Add(request.QueryString));
+            html.Raw(" /><div><label");
+            html.Attribute("for", quantityId);
+            html.Raw(" class=\"form-label small mb-0\">Quantity</label><input");
+            html.Attribute("id", quantityId);
+            html.Raw(" name=\"Quantity\" type=\"number\" inputmode=\"numeric\" min=\"1\"");
+            html.Attribute("max", form.MaxQuantity);
+            html.Raw(" value=\"1\" required class=\"form-control form-control-sm\" style=\"width: 5rem\" /></div>" +
                 "<button type=\"submit\" class=\"btn btn-primary btn-sm\">Add to cart</button>");
             token?.WriteTo(writer, encoder);
-            writer.Write("</form>");
+            html.Raw("</form>");
         }
     }
 }

@@ -43,6 +43,17 @@ public readonly struct HtmlWriter(TextWriter writer, HtmlEncoder encoder)
         writer.Write(name);
     }
 
+    /// <summary><c>&lt;a class="…" href="…"&gt;text&lt;/a&gt;</c>: a plain text link, its class left out when null.</summary>
+    public void Link(string href, string text, string? cssClass = null)
+    {
+        writer.Write("<a");
+        Attribute("class", cssClass);
+        Attribute("href", href);
+        writer.Write('>');
+        Text(text);
+        writer.Write("</a>");
+    }
+
     /// <summary><c> class="…"</c> from the given classes, skipping null and empty ones.</summary>
     public void Classes(string first, string? second = null, string? third = null)
     {

@@ -40,18 +40,8 @@ public sealed class PagerHtml(Pagination pagination) : IHtmlContent
         html.Raw("<span class=\"admin-result-count\">");
         html.Text(pagination.CountText);
         html.Raw("</span>");
-        if (pagination.FullCountUrl is not null)
-        {
-            html.Raw("<a class=\"admin-full-count\"");
-            html.Attribute("href", pagination.FullCountUrl);
-            html.Raw(">Show the exact count</a>");
-        }
-        if (pagination.ShowAllUrl is not null)
-        {
-            html.Raw("<a class=\"admin-show-all\"");
-            html.Attribute("href", pagination.ShowAllUrl);
-            html.Raw(">Show all</a>");
-        }
+        if (pagination.FullCountUrl is not null) html.Link(pagination.FullCountUrl, "Show the exact count", "admin-full-count");
+        if (pagination.ShowAllUrl is not null) html.Link(pagination.ShowAllUrl, "Show all", "admin-show-all");
         html.Raw("</nav>");
     }
 }

@@ -44,11 +44,7 @@ public sealed class ResultListHtml(ChangeListViewModel list) : IHtmlContent
             html.Raw("</span></th>");
             return;
         }
-        html.Raw("<a class=\"admin-sort-primary\"");
-        html.Attribute("href", header.PrimaryUrl);
-        html.Raw('>');
-        html.Text(header.Text);
-        html.Raw("</a>");
+        html.Link(header.PrimaryUrl!, header.Text, "admin-sort-primary");
         if (header.Sort is { } sort)
         {
             html.Raw("<span class=\"admin-sort-options\">");

@@ -15,7 +15,7 @@ internal static class AdminUrls
 
     public static string App(string app) => $"{Root}{app}/";
 
-    public static string ChangeList(ModelAdmin admin) => admin.ChangeListUrl ??= $"{Root}{admin.AppLabel}/{admin.ModelName}/";
+    public static string ChangeList(ModelAdmin admin) => admin.ChangeListPath;
 
     public static string Add(ModelAdmin admin) => ChangeList(admin) + "add/";
 

@@ -67,6 +67,7 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
             query = narrowed;
             filtered = true;
         }
+        DateHierarchy<T>.Selection? dateSelection = null;
         if (Resolved.DateHierarchy is { } hierarchy)
         {
             if (hierarchy.Parse(values) is not { } selection) return new FilteredQuery<T>(null, false, false, null);
@@ -75,10 +76,11 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
                 query = hierarchy.Apply(query, selection);
                 filtered = true;
             }
+            dateSelection = selection;
         }
         var search = new AdminSearchContext<T>(Resolved, context, values.GetValueOrDefault(ChangeListParameters.Search) ?? "");
-        if (search.Terms.Count == 0 || Resolved.SearchFields.Count == 0) return new FilteredQuery<T>(query, filtered, false, null);
-        return new FilteredQuery<T>(await admin.GetSearchResultsAsync(search, query, cancellationToken), filtered, true, null);
+        if (search.Terms.Count == 0 || Resolved.SearchFields.Count == 0) return new FilteredQuery<T>(query, filtered, false, null) { DateSelection = dateSelection };
+        return new FilteredQuery<T>(await admin.GetSearchResultsAsync(search, query, cancellationToken), filtered, true, null) { DateSelection = dateSelection };
     }
 
     /// <summary>The sort keys: the valid columns of "o", else the registration's ordering (the key always ends it).</summary>
@@ -260,7 +262,7 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
             Filters = await FilterPanelsAsync(parameters, cancellationToken),
             ClearFiltersUrl = filter.Filtered ? parameters.Url([], admin.FilterParameterNames) : null,
             DateHierarchy = Resolved.DateHierarchy is { } hierarchy
-                ? await hierarchy.BuildAsync(baseQuery, filteredQuery, hierarchy.Parse(values)!, parameters, cancellationToken)
+                ? await hierarchy.BuildAsync(baseQuery, filteredQuery, filter.DateSelection!, parameters, cancellationToken)
                 : null,
             Pagination = Paginate(page, pageCount, count, showAll, canShowAll && pageCount > 1, parameters, seekAnchor),
             Actions = actions,

@@ -26,8 +26,10 @@ public abstract class ModelAdmin
 
     private string? _modelName;
 
-    /// <summary><see cref="AdminUrls.ChangeList"/>, worked out once: every row of a changelist links from it.</summary>
-    internal string? ChangeListUrl { get; set; }
+    /// <summary>The changelist's path (<c>/admin/catalog/product/</c>), worked out once: every row of a changelist links from it.</summary>
+    internal string ChangeListPath => _changeListPath ??= $"{AdminUrls.Root}{AppLabel}/{ModelName}/";
+
+    private string? _changeListPath;
 
     /// <summary>Singular name shown to people (<c>product</c>, <c>order line</c>).</summary>
     public string VerboseName { get; init; } = "";
