@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using WebApp.Site;
 
 namespace WebApp.Admin;
 
@@ -41,10 +42,10 @@ internal static class AdminMessages
 
     /// <summary>
     /// The messages for this page: those a redirect brought (the TempData cookie) or this request added. TempData is
-    /// not read otherwise, so a page without messages sets no cookie (<see cref="WebApp.Site.Flash.Pending"/>).
+    /// not read otherwise, so a page without messages sets no cookie (<see cref="Flash.Pending"/>).
     /// </summary>
     public static List<AdminMessage> Take(HttpContext http, ITempDataDictionary tempData) =>
-        (WebApp.Site.Flash.Pending(http) || http.Items.ContainsKey(Key)) && tempData[Key] is string json
+        (Flash.Pending(http) || http.Items.ContainsKey(Key)) && tempData[Key] is string json
             ? JsonSerializer.Deserialize<List<AdminMessage>>(json) ?? []
             : [];
 

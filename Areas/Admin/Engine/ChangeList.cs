@@ -79,8 +79,9 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
             dateSelection = selection;
         }
         var search = new AdminSearchContext<T>(Resolved, context, values.GetValueOrDefault(ChangeListParameters.Search) ?? "");
-        if (search.Terms.Count == 0 || Resolved.SearchFields.Count == 0) return new FilteredQuery<T>(query, filtered, false, null) { DateSelection = dateSelection };
-        return new FilteredQuery<T>(await admin.GetSearchResultsAsync(search, query, cancellationToken), filtered, true, null) { DateSelection = dateSelection };
+        var searched = search.Terms.Count > 0 && Resolved.SearchFields.Count > 0;
+        if (searched) query = await admin.GetSearchResultsAsync(search, query, cancellationToken);
+        return new FilteredQuery<T>(query, filtered, searched, null) { DateSelection = dateSelection };
     }
 
     /// <summary>The sort keys: the valid columns of "o", else the registration's ordering (the key always ends it).</summary>
