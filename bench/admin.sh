@@ -10,19 +10,13 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 products=${1:-1000000}; seconds=${2:-20}; connections=${3:-8}; warmup=${4:-30}
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)" >&2; exit 1; }
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+source "$root/bench/admin-lib.sh"
+port=$(free_port)
 base="http://127.0.0.1:$port"
 
 out="$root/bench/results"; mkdir -p "$out" "$root/bench/data"
 db="$root/bench/data/bench-$products.db"
-export ASPNETCORE_ENVIRONMENT=Production
-export ConnectionStrings__Default="Data Source=$db"
-export Email__PickupDirectory="$root/bench/data/mail"
-export Logging__LogLevel__Default=Warning
-# Production redirects to HTTPS and issues __Host- (secure) cookies: as behind deploy/'s nginx, the loopback "proxy"
-# says the request came over HTTPS.
-export Proxy__KnownProxies__0=127.0.0.1
-https=(-H "X-Forwarded-Proto: https")
+admin_env "$db"
 
 app_dir=${BENCH_APP:-$root/bench/data/app}
 # -r: ReadyToRun (PublishReadyToRun in WebApp.csproj) needs a runtime identifier, as in bench/run.sh.
@@ -33,24 +27,14 @@ if [ ! -f "$db.seeded" ]; then
   /usr/bin/time -f "seed: %e s, peak RSS %M KiB" dotnet "$app" seed --products "$products"
   touch "$db.seeded"
 fi
-email=bench-admin@example.com; password='Bench!Admin2345'
-printf '%s\n' "$password" | dotnet "$app" createsuperuser --email "$email" --password-stdin >/dev/null 2>&1 || true
+bench_superuser "$app"
 
 cd "$app_dir"
 dotnet "$app" --urls "$base" >"$out/admin-server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -fs -o /dev/null "$base/Identity/Account/Login" && break; sleep 0.5; done
 
-# Sign in through the login form (antiforgery token and cookie), then hand the cookies to wrk. The cookies are secure
-# ones, which curl keeps but would not send over plain HTTP: they are passed as a header.
-jar=$(mktemp)
-cookies() { awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "} /^#HttpOnly_/ {sub("#HttpOnly_", "", $1); printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar"; }
-token=$(curl -fs "${https[@]}" -c "$jar" "$base/Identity/Account/Login" |
-  python3 -c 'import re,sys; m = re.search(r"name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"__RequestVerificationToken\"", sys.stdin.read()); print(m.group(1) or m.group(2))')
-curl -fs -o /dev/null "${https[@]}" -H "Cookie: $(cookies)" -c "$jar" --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" \
-  --data-urlencode "Input.RememberMe=false" --data-urlencode "__RequestVerificationToken=$token" "$base/Identity/Account/Login"
-cookie=$(cookies)
+cookie=$(sign_in "$base")
 status=$(curl -s -o /dev/null -w '%{http_code}' "${https[@]}" -H "Cookie: $cookie" "$base/admin/catalog/product/")
 [ "$status" = 200 ] || { echo "bench: sign-in failed (changelist answered $status)" >&2; exit 1; }
 
@@ -73,13 +57,12 @@ echo "products=$products connections=$connections duration=${seconds}s (Producti
 # The server's CPU time per request (user + system) as well as req/s: wrk shares the machine's cores, and on a busy
 # machine CPU per request moves less than throughput does.
 ticks_per_second=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' /proc/$server/stat; }
 printf '%-12s %10s %10s %10s %10s %8s %12s\n' view p50_ms p95_ms p99_ms req/s errors cpu_ms/req
 for name in "${order[@]}"; do
-  before=$(cpu_ticks)
+  before=$(cpu_ticks $server)
   wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s "${https[@]}" -H "Cookie: $cookie" -s "$root/bench/percentiles.lua" \
     "$base${views[$name]}" >"$out/admin-$name.txt"
-  after=$(cpu_ticks)
+  after=$(cpu_ticks $server)
   read -r _ rps p50 p95 p99 errors < <(grep '^RESULT' "$out/admin-$name.txt")
   cpu=$(awk -v t=$(( after - before )) -v hz="$ticks_per_second" -v rps="$rps" -v s="$seconds" 'BEGIN {printf "%.2f", t * 1000 / hz / (rps * s)}')
   printf '%-12s %10s %10s %10s %10s %8s %12s\n' "$name" "$p50" "$p95" "$p99" "$rps" "$errors" "$cpu"

@@ -56,6 +56,7 @@ public static class AccountsSetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SecurityStampCheck.ValidateWhenDueAsync;
         });
 
         // The admin's rules for users and roles (WebApp/Accounts/Admin).

@@ -46,7 +46,7 @@ internal static class FormValues
         var text = view.Value;
         if (string.IsNullOrEmpty(text))
         {
-            var required = !property.IsNullable || property.PropertyInfo?.GetCustomAttribute<RequiredAttribute>() is not null;
+            var required = !property.IsNullable || path.Annotations.Required;
             if (!required) return true;
             view.Errors.Add("This field is required.");
             return false;

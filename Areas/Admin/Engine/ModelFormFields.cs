@@ -30,32 +30,30 @@ internal sealed class ModelFormFields<TModel>(
     /// <summary>The field's widget with its constraints; its value is set by the caller (read-only fields get their display text).</summary>
     public async Task<FormFieldViewModel> FieldAsync(TModel obj, ModelPath path, bool readOnly, CancellationToken cancellationToken, string? name = null)
     {
-        var info = path.Target.PropertyInfo;
+        var annotations = path.Annotations;
         var type = Nullable.GetUnderlyingType(path.ClrType) ?? path.ClrType;
-        var widget = WidgetFor(path, info, type);
+        var widget = WidgetFor(path, type);
         if (widget == WidgetKind.ForeignKey && admin?.Resolved.Autocomplete.ContainsKey(path.Name) == true) widget = WidgetKind.Autocomplete;
-        var range = info?.GetCustomAttribute<RangeAttribute>();
+        var range = annotations.Range;
         var model = new FormFieldViewModel
         {
             Name = name ?? path.Name,
             Label = path.DisplayName,
-            HelpText = path.Navigations.Count == 0 ? DisplayNames.Description(path.Target) : null,
-            Required = !readOnly && IsRequired(path, info),
+            HelpText = path.Navigations.Count == 0 ? annotations.Description : null,
+            Required = !readOnly && IsRequired(path),
             ReadOnly = readOnly,
             Widget = widget,
-            MaxLength = path.Target is IProperty { ClrType: var t } p && t == typeof(string)
-                ? p.GetMaxLength() ?? info?.GetCustomAttribute<StringLengthAttribute>()?.MaximumLength
-                : null,
+            MaxLength = path.Target is IProperty { ClrType: var t } p && t == typeof(string) ? p.GetMaxLength() ?? annotations.StringLength : null,
             Min = range is null ? null : Convert.ToString(range.Minimum, CultureInfo.InvariantCulture),
             Max = range is null ? null : Convert.ToString(range.Maximum, CultureInfo.InvariantCulture),
             Step = widget switch
             {
                 WidgetKind.Number => "1",
-                WidgetKind.Decimal => info?.GetCustomAttribute<DataTypeAttribute>()?.DataType == DataType.Currency ? "0.01" : "any",
+                WidgetKind.Decimal => annotations.DataType == DataType.Currency ? "0.01" : "any",
                 WidgetKind.DateTime or WidgetKind.Time => "1",
                 _ => null,
             },
-            Pattern = info?.GetCustomAttribute<RegularExpressionAttribute>()?.Pattern,
+            Pattern = annotations.Pattern,
         };
         if (readOnly)
         {
@@ -105,11 +103,11 @@ internal sealed class ModelFormFields<TModel>(
     private static IReadOnlyEntityType RelatedType(ModelPath path) =>
         path.Target is ISkipNavigation skip ? skip.TargetEntityType : path.ForeignKeyTarget!;
 
-    private static WidgetKind WidgetFor(ModelPath path, PropertyInfo? info, Type type)
+    private static WidgetKind WidgetFor(ModelPath path, Type type)
     {
         if (path.Target is ISkipNavigation) return WidgetKind.ManyToMany;
         if (path.Navigations.Count == 0 && path.ForeignKeyTarget is not null) return WidgetKind.ForeignKey;
-        var dataType = info?.GetCustomAttribute<DataTypeAttribute>()?.DataType;
+        var dataType = path.DataType;
         if (type == typeof(bool)) return path.IsNullable ? WidgetKind.NullableBoolean : WidgetKind.Checkbox;
         if (type.IsEnum) return WidgetKind.Select;
         if (type == typeof(int) || type == typeof(long) || type == typeof(short)) return WidgetKind.Number;
@@ -119,17 +117,17 @@ internal sealed class ModelFormFields<TModel>(
         if (type == typeof(TimeOnly) || type == typeof(TimeSpan)) return WidgetKind.Time;
         if (type != typeof(string)) return WidgetKind.Text;
         if (dataType == DataType.Password) return WidgetKind.Password;
-        if (dataType == DataType.EmailAddress || info?.GetCustomAttribute<EmailAddressAttribute>() is not null) return WidgetKind.Email;
-        if (dataType == DataType.Url || info?.GetCustomAttribute<UrlAttribute>() is not null) return WidgetKind.Url;
+        if (dataType == DataType.EmailAddress || path.Annotations.Email) return WidgetKind.Email;
+        if (dataType == DataType.Url || path.Annotations.Url) return WidgetKind.Url;
         if (dataType == DataType.MultilineText) return WidgetKind.TextArea;
         var maxLength = (path.Target as IProperty)?.GetMaxLength();
         return maxLength is null or > 1000 ? WidgetKind.TextArea : WidgetKind.Text;
     }
 
-    private static bool IsRequired(ModelPath path, PropertyInfo? info)
+    private static bool IsRequired(ModelPath path)
     {
         if (path.Target is ISkipNavigation) return false;
-        if (info?.GetCustomAttribute<RequiredAttribute>() is not null) return true;
+        if (path.Annotations.Required) return true;
         if (path.Target is not IProperty property || property.IsNullable) return false;
         // A non-nullable bool is a checkbox: unticked is a valid answer.
         return property.ClrType != typeof(bool);

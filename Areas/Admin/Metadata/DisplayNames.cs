@@ -18,9 +18,6 @@ internal static partial class DisplayNames
     public static string For(MemberInfo member) =>
         Names.GetOrAdd(member, m => m.GetCustomAttribute<DisplayAttribute>()?.GetName() is { Length: > 0 } name ? name : Humanize(m.Name));
 
-    public static string? Description(IReadOnlyPropertyBase property) =>
-        property.PropertyInfo?.GetCustomAttribute<DisplayAttribute>()?.GetDescription();
-
     /// <summary>An app label as a heading: "catalog" → "Catalog".</summary>
     public static string AppName(string appLabel) => Capitalize(Humanize(appLabel.Replace('_', ' ')));
 

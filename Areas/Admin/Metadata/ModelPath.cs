@@ -18,7 +18,7 @@ internal sealed class ModelPath
         Target = target;
         // Read once here: the changelist formats every cell through them, and reflection per cell showed in profiles.
         Name = string.Join(".", navigations.Select(n => n.Name).Append(target.Name));
-        DataType = target.PropertyInfo?.GetCustomAttribute<DataTypeAttribute>()?.DataType;
+        Annotations = FieldAnnotations.Of(target.PropertyInfo);
     }
 
     public IEntityType Root { get; }
@@ -31,8 +31,11 @@ internal sealed class ModelPath
 
     public string Name { get; }
 
+    /// <summary>The target's DataAnnotations (none for a navigation without a CLR property).</summary>
+    public FieldAnnotations Annotations { get; }
+
     /// <summary>The target's declared <c>[DataType]</c> (a date without time, money), or null.</summary>
-    public DataType? DataType { get; }
+    public DataType? DataType => Annotations.DataType;
 
     public Type ClrType => Target.ClrType;
 

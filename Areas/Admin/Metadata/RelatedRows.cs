@@ -8,21 +8,29 @@ namespace WebApp.Admin.Metadata;
 /// <summary>Rows of a related model for selects and filters: in the related admin's order, labelled by their display string.</summary>
 internal static class RelatedRows
 {
-    private static readonly MethodInfo LoadMethod = typeof(RelatedRows).GetMethod(nameof(LoadAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     public static Task<IReadOnlyList<(string Key, string Label)>> LoadChoicesAsync(
         AdminRequestContext context, IReadOnlyEntityType target, CancellationToken cancellationToken) =>
-        (Task<IReadOnlyList<(string, string)>>)LoadMethod.MakeGenericMethod(target.ClrType).Invoke(null, [context, target, null, null, cancellationToken])!;
+        Loader(target.ClrType)(context, target, null, null, cancellationToken);
 
     /// <summary>The first <paramref name="limit"/> rows in the related admin's order (to tell a short list from a big table).</summary>
     public static Task<IReadOnlyList<(string Key, string Label)>> LoadFirstChoicesAsync(
         AdminRequestContext context, IReadOnlyEntityType target, int limit, CancellationToken cancellationToken) =>
-        (Task<IReadOnlyList<(string, string)>>)LoadMethod.MakeGenericMethod(target.ClrType).Invoke(null, [context, target, null, limit, cancellationToken])!;
+        Loader(target.ClrType)(context, target, null, limit, cancellationToken);
 
     /// <summary>Only the rows with the given keys (the current selection of a many-to-many field).</summary>
     public static Task<IReadOnlyList<(string Key, string Label)>> LoadByKeysAsync(
         AdminRequestContext context, IReadOnlyEntityType target, IReadOnlyCollection<object> keys, CancellationToken cancellationToken) =>
-        (Task<IReadOnlyList<(string, string)>>)LoadMethod.MakeGenericMethod(target.ClrType).Invoke(null, [context, target, keys, null, cancellationToken])!;
+        Loader(target.ClrType)(context, target, keys, null, cancellationToken);
+
+    private delegate Task<IReadOnlyList<(string Key, string Label)>> LoadRows(
+        AdminRequestContext context, IReadOnlyEntityType target, IReadOnlyCollection<object>? keys, int? limit, CancellationToken cancellationToken);
+
+    // LoadAsync<TRelated> bound once per related type: a changelist's filters load their choices on every request, and
+    // making the generic method and invoking it by reflection each time showed in profiles.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, LoadRows> Loaders = new();
+
+    private static LoadRows Loader(Type related) => Loaders.GetOrAdd(related, type =>
+        typeof(RelatedRows).GetMethod(nameof(LoadAsync), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type).CreateDelegate<LoadRows>());
 
     private static async Task<IReadOnlyList<(string, string)>> LoadAsync<TRelated>(
         AdminRequestContext context, IReadOnlyEntityType target, IReadOnlyCollection<object>? keys, int? limit, CancellationToken cancellationToken)
