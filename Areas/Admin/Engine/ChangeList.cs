@@ -131,12 +131,22 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
         }
         var sizes = context.Db.Provider().TableSizes;
         var bound = filtered ? null : await sizes.UpperBoundAsync(context.Db, Resolved.EntityType, cancellationToken);
-        if (bound <= limit) return new ResultCount(await query.LongCountAsync(cancellationToken), IsExact: true);
+        if (bound <= limit) return new ResultCount(await CountAllAsync(query, cancellationToken), IsExact: true);
         var bounded = await query.Take(limit + 1).LongCountAsync(cancellationToken);
         if (bounded <= limit) return new ResultCount(bounded, IsExact: true);
         if (filtered) return new ResultCount(bounded, IsExact: false, IsLowerBound: true);
         var estimate = bound ?? await sizes.EstimateAsync(context.Db, Resolved.EntityType, cancellationToken);
         return new ResultCount(Math.Max(estimate ?? 0, bounded), IsExact: false);
+    }
+
+    /// <summary>All the registration's rows counted (the query is unfiltered): compiled when the registration allows.</summary>
+    private Task<long> CountAllAsync(IQueryable<T> all, CancellationToken cancellationToken)
+    {
+        if (!admin.ListsAllRows) return all.LongCountAsync(cancellationToken);
+        var count = CompiledQueries.Get(context.Db, admin, "count", () => EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, CancellationToken, long>>(
+            Expression.Call(typeof(Queryable), nameof(Queryable.LongCount), [typeof(T)], CompiledQueries.Detached(all)),
+            Expression.Parameter(typeof(DbContext), "db"), Expression.Parameter(typeof(CancellationToken), "cancellationToken"))));
+        return count(context.Db, cancellationToken);
     }
 
     private int ExactCountLimit => context.Http.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value.ExactCountLimit;
@@ -153,7 +163,7 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
     /// the second half of an exactly counted list), or by skipping rows (near the start).
     /// </summary>
     private async Task<List<object?[]>> PageRowsAsync(
-        IQueryable<T> filtered, IReadOnlyList<SortKey> keys, int page, int take, ResultCount count, string? seek, string countKey, CancellationToken cancellationToken)
+        IQueryable<T> filtered, bool narrowed, IReadOnlyList<SortKey> keys, int page, int take, ResultCount count, string? seek, string countKey, CancellationToken cancellationToken)
     {
         var perPage = admin.ListPerPage;
         var skip = (long)(page - 1) * perPage;
@@ -183,8 +193,28 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
             return rows;
         }
 
+        if (!narrowed && ReferenceEquals(keys, Resolved.Ordering) && admin.ListsAllRows && skip <= int.MaxValue)
+            return await FirstPagesAsync(filtered, (int)skip, take, cancellationToken);
         var sorted = Sorting.Apply(filtered, keys, Resolved.Key, newestFirst: true);
         return await Project(skip > int.MaxValue ? sorted.Take(0) : sorted.Skip((int)skip).Take(take)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A page of the list as it first opens (all rows, the registration's ordering), by offset: a compiled query.</summary>
+    private async Task<List<object?[]>> FirstPagesAsync(IQueryable<T> all, int skip, int take, CancellationToken cancellationToken)
+    {
+        var query = CompiledQueries.Get(context.Db, admin, "page", () =>
+        {
+            var skipParameter = Expression.Parameter(typeof(int), "skip");
+            var takeParameter = Expression.Parameter(typeof(int), "take");
+            var sorted = Sorting.Apply(all, Resolved.Ordering, Resolved.Key, newestFirst: true);
+            var page = sorted.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)],
+                Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(T)], sorted.Expression, skipParameter), takeParameter));
+            return EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, int, int, IQueryable<object?[]>>>(
+                CompiledQueries.Detached(Project(page)), Expression.Parameter(typeof(DbContext), "db"), skipParameter, takeParameter));
+        });
+        var rows = new List<object?[]>(take);
+        await foreach (var row in query(context.Db, skip, take).WithCancellation(cancellationToken)) rows.Add(row);
+        return rows;
     }
 
     /// <summary>The anchor row's sort values (null when it is gone or filtered out: the page is then read by offset).</summary>
@@ -238,7 +268,7 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
         else
         {
             // One row more than the page tells, without a count, whether another page follows.
-            rows = await PageRowsAsync(filteredQuery, keys, page, perPage + 1, count, values.GetValueOrDefault(ChangeListParameters.Seek), CountKey(parameters), cancellationToken);
+            rows = await PageRowsAsync(filteredQuery, narrowed, keys, page, perPage + 1, count, values.GetValueOrDefault(ChangeListParameters.Seek), CountKey(parameters), cancellationToken);
             var hasNext = rows.Count > perPage;
             if (hasNext) rows.RemoveAt(perPage);
             if (!count.IsExact)
@@ -263,7 +293,7 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
             Filters = await FilterPanelsAsync(parameters, cancellationToken),
             ClearFiltersUrl = filter.Filtered ? parameters.Url([], admin.FilterParameterNames) : null,
             DateHierarchy = Resolved.DateHierarchy is { } hierarchy
-                ? await hierarchy.BuildAsync(baseQuery, filteredQuery, filter.DateSelection!, parameters, cancellationToken)
+                ? await hierarchy.BuildAsync(baseQuery, filteredQuery, filter.DateSelection!, parameters, admin.ListsAllRows ? context.Db : null, cancellationToken)
                 : null,
             Pagination = Paginate(page, pageCount, count, showAll, canShowAll && pageCount > 1, parameters, seekAnchor),
             Actions = actions,

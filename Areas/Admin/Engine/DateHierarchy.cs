@@ -41,8 +41,10 @@ internal sealed class DateHierarchy<T>(ModelPath path) where T : class
         selection.Range is { } range ? query.Where(Within(range.Start, range.End)) : query;
 
     /// <param name="all">The rows before filters and search: one of them carries the query for the first and last dates.</param>
+    /// <param name="compileFor">The context to run the list's first query on as a compiled query, when the registration
+    /// allows it (<see cref="CompiledQueries"/>); null to run it as LINQ.</param>
     public async Task<DateHierarchyViewModel> BuildAsync(
-        IQueryable<T> all, IQueryable<T> filtered, Selection selection, ChangeListParameters parameters, CancellationToken cancellationToken)
+        IQueryable<T> all, IQueryable<T> filtered, Selection selection, ChangeListParameters parameters, DbContext? compileFor, CancellationToken cancellationToken)
     {
         var culture = CultureInfo.CurrentCulture;
         string Url(int? year, int? month, int? day) => parameters.Url(
@@ -59,17 +61,19 @@ internal sealed class DateHierarchy<T>(ModelPath path) where T : class
         if (selection is { Year: int year, Month: int month })
         {
             var start = Utc(year, month, 1);
-            var days = await PeriodsAsync(all, filtered, start, start.AddMonths(1), v => Utc(v.Year, v.Month, v.Day), d => d.AddDays(1), cancellationToken);
+            var days = await PeriodsAsync(all, filtered, start, start.AddMonths(1), v => Utc(v.Year, v.Month, v.Day), d => d.AddDays(1), null, cancellationToken);
             return new DateHierarchyViewModel(new("‹ " + year.ToString(CultureInfo.InvariantCulture), Url(year, null, null)),
                 days.Select(d => new DateHierarchyLink(d.ToString("M", culture), Url(year, month, d.Day))).ToList(), null);
         }
         if (selection.Year is int onlyYear)
         {
-            var months = await PeriodsAsync(all, filtered, Utc(onlyYear, 1, 1), Utc(onlyYear + 1, 1, 1), v => Utc(v.Year, v.Month, 1), m => m.AddMonths(1), cancellationToken);
+            var months = await PeriodsAsync(all, filtered, Utc(onlyYear, 1, 1), Utc(onlyYear + 1, 1, 1), v => Utc(v.Year, v.Month, 1), m => m.AddMonths(1), null, cancellationToken);
             return new DateHierarchyViewModel(new("‹ All dates", Url(null, null, null)),
                 months.Select(m => new DateHierarchyLink(m.ToString("Y", culture), Url(onlyYear, m.Month, null))).ToList(), null);
         }
-        var years = await PeriodsAsync(all, filtered, null, null, v => Utc(v.Year, 1, 1), y => y.Year < 9999 ? y.AddYears(1) : null, cancellationToken);
+        // The years of the whole list (no filter or search) are the list as it first opens: their range is a compiled query.
+        var years = await PeriodsAsync(all, filtered, null, null, v => Utc(v.Year, 1, 1), y => y.Year < 9999 ? y.AddYears(1) : null,
+            ReferenceEquals(all, filtered) ? compileFor : null, cancellationToken);
         return new DateHierarchyViewModel(null, years.Select(y => new DateHierarchyLink(
             y.Year.ToString(CultureInfo.InvariantCulture), Url(y.Year, null, null))).ToList(), null);
     }
@@ -80,15 +84,15 @@ internal sealed class DateHierarchy<T>(ModelPath path) where T : class
     /// are as many as the periods found, not one per period of the range.
     /// </summary>
     private async Task<List<DateTime>> PeriodsAsync(IQueryable<T> all, IQueryable<T> filtered, DateTime? start, DateTime? end,
-        Func<DateTime, DateTime> periodOf, Func<DateTime, DateTime?> next, CancellationToken cancellationToken)
+        Func<DateTime, DateTime> periodOf, Func<DateTime, DateTime?> next, DbContext? compileFor, CancellationToken cancellationToken)
     {
         var periods = new List<DateTime>();
         var inRange = start is null && end is null ? filtered : filtered.Where(Within(start, end));
-        // The first and the last value in one query: when both fall in one period (a list of one year, say), that is
-        // the only query, and otherwise the last period needs no query of its own. Any one row of the table carries the
-        // two subqueries (a row of the filtered list would run its filters, a search say, a third time).
-        var values = inRange.Select(AsNullable());
-        var bounds = await all.Take(1).Select(_ => new { First = values.Min(), Last = values.Max() }).FirstOrDefaultAsync(cancellationToken);
+        var bounds = compileFor is null
+            ? await Bounds(all, inRange).FirstOrDefaultAsync(cancellationToken)
+            : await CompiledQueries.Get(compileFor, this, "bounds", () => EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, CancellationToken, DateBounds?>>(
+                Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(DateBounds)], CompiledQueries.Detached(Bounds(all, inRange))),
+                Expression.Parameter(typeof(DbContext), "db"), Expression.Parameter(typeof(CancellationToken), "cancellationToken"))))(compileFor, cancellationToken);
         if (bounds is not { First: { } first, Last: { } lastValue }) return periods;
         var last = periodOf(lastValue);
         var period = periodOf(first);
@@ -102,6 +106,22 @@ internal sealed class DateHierarchy<T>(ModelPath path) where T : class
         }
         return periods;
     }
+
+    /// <summary>
+    /// The first and the last value in one query: when both fall in one period (a list of one year, say), that is the
+    /// only query, and otherwise the last period needs no query of its own. Any one row of the table carries the two
+    /// subqueries (a row of the filtered list would run its filters, a search say, a third time).
+    /// </summary>
+    private IQueryable<DateBounds> Bounds(IQueryable<T> all, IQueryable<T> inRange)
+    {
+        var values = inRange.Select(AsNullable()).Expression;
+        Expression Aggregate(string name) => Expression.Call(typeof(Queryable), name, [typeof(DateTime?)], values);
+        var row = Expression.Parameter(typeof(T), "_");
+        var bounds = Expression.New(typeof(DateBounds).GetConstructor([typeof(DateTime?), typeof(DateTime?)])!, Aggregate(nameof(Queryable.Min)), Aggregate(nameof(Queryable.Max)));
+        return all.Take(1).Select(Expression.Lambda<Func<T, DateBounds>>(bounds, row));
+    }
+
+    private sealed record DateBounds(DateTime? First, DateTime? Last);
 
     /// <summary>start &lt;= row.Date &lt; end, either end open (not both).</summary>
     private Expression<Func<T, bool>> Within(DateTime? start, DateTime? end)

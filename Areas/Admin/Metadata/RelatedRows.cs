@@ -42,10 +42,31 @@ internal static class RelatedRows
         if (admin is not null) query = admin.GetQueryset(query);
         if (keys is not null) query = query.Where(KeyIn<TRelated>(key, keys));
         query = Sorting.Apply(query, admin?.Resolved.Ordering ?? [], key);
-        if (limit is { } most) query = query.Take(most);
-        var rows = await query.ToListAsync(cancellationToken);
+        var rows = keys is null && admin?.ListsAllRows != false
+            ? await AllRowsAsync(context.Db, (object?)admin ?? typeof(TRelated), query, limit, cancellationToken)
+            : await (limit is { } most ? query.Take(most) : query).ToListAsync(cancellationToken);
         var read = KeyReader<TRelated>(key);
         return rows.Select(r => (ValueParsing.FormatKey(read(r)), r.ToString() ?? "")).ToList();
+    }
+
+    /// <summary>
+    /// The related rows in order, or the first <paramref name="limit"/>: the same query on every request (a filter's
+    /// choices, a select's options), so a compiled one (<see cref="CompiledQueries"/>).
+    /// </summary>
+    private static async Task<List<TRelated>> AllRowsAsync<TRelated>(
+        DbContext db, object owner, IQueryable<TRelated> sorted, int? limit, CancellationToken cancellationToken)
+    {
+        var query = CompiledQueries.Get(db, owner, limit is null ? "rows" : "first-rows", () =>
+        {
+            var most = Expression.Parameter(typeof(int), "limit");
+            var rows = limit is null ? sorted : sorted.Provider.CreateQuery<TRelated>(
+                Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(TRelated)], sorted.Expression, most));
+            return EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, int, IQueryable<TRelated>>>(
+                CompiledQueries.Detached(rows), Expression.Parameter(typeof(DbContext), "db"), most));
+        });
+        var list = new List<TRelated>();
+        await foreach (var row in query(db, limit ?? 0).WithCancellation(cancellationToken)) list.Add(row);
+        return list;
     }
 
     /// <summary>row => keys.Contains(row.Key), with the keys sent as one parameter.</summary>

@@ -211,6 +211,12 @@ public abstract class ModelAdmin<T> : ModelAdmin where T : class
     /// <summary>The rows this admin works on; every changelist, form and delete starts here.</summary>
     public virtual IQueryable<T> GetQueryset(IQueryable<T> all) => all;
 
+    /// <summary>GetQueryset is not overridden: the admin's fixed-shape queries can be compiled (<see cref="CompiledQueries"/>).</summary>
+    internal bool ListsAllRows => _listsAllRows ??=
+        GetType().GetMethod(nameof(GetQueryset), [typeof(IQueryable<T>)])!.DeclaringType == typeof(ModelAdmin<T>);
+
+    private bool? _listsAllRows;
+
     /// <summary>
     /// The rows matching the changelist's search <c>q</c> (Django's get_search_results): by default every term in some
     /// search field (<see cref="AdminSearchContext{T}.MatchSearchFields"/>). Override to find candidates through an
