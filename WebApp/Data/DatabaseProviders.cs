@@ -30,7 +30,17 @@ public static class DatabaseProviders
         ?? throw new InvalidOperationException($"The EF Core provider {database.ProviderName} is not one of the app's engines.");
 
     /// <summary>The engine this context is connected to, for the concern at hand: <c>db.Provider().TextMatching</c>.</summary>
-    internal static DatabaseProvider Provider(this DbContext db) => For(db.Database);
+    internal static DatabaseProvider Provider(this DbContext db)
+    {
+        if (ByModel.TryGetValue(db.Model, out var known)) return known;
+        var provider = For(db.Database);
+        ByModel.AddOrUpdate(db.Model, provider);
+        return provider;
+    }
+
+    // Looked up once per EF model (a model belongs to one engine): asking the context for its provider's name resolves
+    // a service, and a changelist asks on every request.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, DatabaseProvider> ByModel = [];
 
     /// <summary>Registers AppDbContext for the engine named by <c>Database:Provider</c> (default SQLite).</summary>
     public static IHostApplicationBuilder AddAppDatabase(this IHostApplicationBuilder builder)

@@ -21,8 +21,11 @@ internal static class CompiledQueries
     private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<(object Owner, string Shape), Delegate>> Compiled = [];
 
     /// <summary>The query compiled for this shape, compiling it on first use with <paramref name="compile"/>.</summary>
-    public static TQuery Get<TQuery>(DbContext db, object owner, string shape, Func<TQuery> compile) where TQuery : Delegate =>
-        (TQuery)Compiled.GetValue(db.Model, _ => new()).GetOrAdd((owner, shape), _ => compile());
+    public static TQuery Get<TQuery>(DbContext db, object owner, string shape, Func<TQuery> compile) where TQuery : Delegate
+    {
+        var compiled = Compiled.GetValue(db.Model, static _ => new());
+        return (TQuery)(compiled.TryGetValue((owner, shape), out var query) ? query : compiled.GetOrAdd((owner, shape), compile()));
+    }
 
     /// <summary>
     /// A query built on a request's context, made fit to compile: its roots lose their link to that context (the

@@ -37,14 +37,17 @@ internal static class RelatedRows
         where TRelated : class
     {
         var key = target.FindPrimaryKey()!.Properties[0];
-        IQueryable<TRelated> query = context.Db.Set<TRelated>().AsNoTracking();
         var admin = context.Registry.Find(typeof(TRelated)) as ModelAdmin<TRelated>;
-        if (admin is not null) query = admin.GetQueryset(query);
-        if (keys is not null) query = query.Where(KeyIn<TRelated>(key, keys));
-        query = Sorting.Apply(query, admin?.Resolved.Ordering ?? [], key);
+        IQueryable<TRelated> Sorted(IReadOnlyCollection<object>? only)
+        {
+            IQueryable<TRelated> query = context.Db.Set<TRelated>().AsNoTracking();
+            if (admin is not null) query = admin.GetQueryset(query);
+            if (only is not null) query = query.Where(KeyIn<TRelated>(key, only));
+            return Sorting.Apply(query, admin?.Resolved.Ordering ?? [], key);
+        }
         var rows = keys is null && admin?.ListsAllRows != false
-            ? await AllRowsAsync(context.Db, (object?)admin ?? typeof(TRelated), query, limit, cancellationToken)
-            : await (limit is { } most ? query.Take(most) : query).ToListAsync(cancellationToken);
+            ? await AllRowsAsync(context.Db, (object?)admin ?? typeof(TRelated), () => Sorted(null), limit, cancellationToken)
+            : await (limit is { } most ? Sorted(keys).Take(most) : Sorted(keys)).ToListAsync(cancellationToken);
         var read = KeyReader<TRelated>(key);
         return rows.Select(r => (ValueParsing.FormatKey(read(r)), r.ToString() ?? "")).ToList();
     }
@@ -53,11 +56,13 @@ internal static class RelatedRows
     /// The related rows in order, or the first <paramref name="limit"/>: the same query on every request (a filter's
     /// choices, a select's options), so a compiled one (<see cref="CompiledQueries"/>).
     /// </summary>
+    /// <param name="sortedRows">The query, built only to be compiled.</param>
     private static async Task<List<TRelated>> AllRowsAsync<TRelated>(
-        DbContext db, object owner, IQueryable<TRelated> sorted, int? limit, CancellationToken cancellationToken)
+        DbContext db, object owner, Func<IQueryable<TRelated>> sortedRows, int? limit, CancellationToken cancellationToken)
     {
         var query = CompiledQueries.Get(db, owner, limit is null ? "rows" : "first-rows", () =>
         {
+            var sorted = sortedRows();
             var most = Expression.Parameter(typeof(int), "limit");
             var rows = limit is null ? sorted : sorted.Provider.CreateQuery<TRelated>(
                 Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(TRelated)], sorted.Expression, most));
