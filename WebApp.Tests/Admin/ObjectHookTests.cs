@@ -13,7 +13,10 @@ namespace WebApp.Tests.Admin;
 /// <summary>The per-request hooks of a registration: object-level permissions and fieldsets per user and object.</summary>
 public sealed class ObjectHookTests : IDisposable
 {
-    /// <summary>Categories whose name starts with "Locked" may be seen but not changed or deleted; only superusers see the description.</summary>
+    /// <summary>
+    /// Categories whose name starts with "Locked" may be seen but not changed or deleted; only superusers see the
+    /// description; those starting with <see cref="HiddenPrefix"/> are not the registration's rows at all (GetQueryset).
+    /// </summary>
     private sealed class GuardedCategoryAdmin : ModelAdmin<Category>
     {
         public GuardedCategoryAdmin() : base("catalog")
@@ -34,6 +37,10 @@ public sealed class ObjectHookTests : IDisposable
         public override bool HasViewPermission(AdminUser user, Category obj) => HasViewPermission(user) && !obj.Name.StartsWith("Secret", StringComparison.Ordinal);
 
         public override IReadOnlyList<Fieldset<Category>> GetFieldsets(AdminUser user, Category? obj) => user.IsSuperuser ? Fieldsets : [Fieldsets[0]];
+
+        public string HiddenPrefix { get; set; } = "Hidden";
+
+        public override IQueryable<Category> GetQueryset(IQueryable<Category> all) => all.Where(c => !c.Name.StartsWith(HiddenPrefix));
     }
 
     private sealed class HookedFactory : WebAppFactory
@@ -74,6 +81,34 @@ public sealed class ObjectHookTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
         Assert.Equal(["Locked shoes"], await _factory.WithDbAsync(db => db.Categories.Select(c => c.Name).ToListAsync()));
     }
+
+    [Fact]
+    public async Task A_narrowed_queryset_holds_for_the_list_as_it_opens_and_for_the_filter_choices_of_other_lists()
+    {
+        // The list as it first opens runs compiled queries; a registration with its own GetQueryset must not get them.
+        var shown = await _factory.AddCategoryAsync("Hats");
+        var hidden = await _factory.AddCategoryAsync("Hidden stock");
+        await _factory.AddProductAsync("Bowler", shown.Id);
+        await _factory.AddProductAsync("Crate", hidden.Id);
+        var client = await _factory.LoggedInClientAsync("boss@example.com", staff: true, superuser: true);
+
+        var categories = await client.GetHtmlAsync("/admin/catalog/category/");
+        Assert.Equal(["Hats"], categories.QuerySelectorAll("#result_list tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()));
+        Assert.Equal("1 category", categories.QuerySelector(".admin-result-count")!.TextContent);
+
+        Assert.Equal(["All", "Hats"], await CategoryChoicesAsync(client));
+
+        // What the override reads is read again on every request.
+        ((GuardedCategoryAdmin)_factory.Services.GetRequiredService<ModelAdminRegistry>().Find(typeof(Category))!).HiddenPrefix = "Hats";
+        categories = await client.GetHtmlAsync("/admin/catalog/category/");
+        Assert.Equal(["Hidden stock"], categories.QuerySelectorAll("#result_list tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()));
+        Assert.Equal(["All", "Hidden stock"], await CategoryChoicesAsync(client));
+    }
+
+    private static async Task<List<string>> CategoryChoicesAsync(HttpClient client) =>
+        (await client.GetHtmlAsync("/admin/catalog/product/")).QuerySelectorAll(".admin-filters details")
+            .Single(d => d.QuerySelector("summary")!.TextContent.Contains("category", StringComparison.OrdinalIgnoreCase))
+            .QuerySelectorAll("li a").Select(a => a.TextContent.Trim()).ToList();
 
     [Fact]
     public async Task An_object_the_view_hook_refuses_is_a_403()
