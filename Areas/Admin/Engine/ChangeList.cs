@@ -143,9 +143,7 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
     private Task<long> CountAllAsync(IQueryable<T> all, CancellationToken cancellationToken)
     {
         if (!admin.ListsAllRows) return all.LongCountAsync(cancellationToken);
-        var count = CompiledQueries.Get(context.Db, admin, "count", () => EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, CancellationToken, long>>(
-            Expression.Call(typeof(Queryable), nameof(Queryable.LongCount), [typeof(T)], CompiledQueries.Detached(all)),
-            Expression.Parameter(typeof(DbContext), "db"), Expression.Parameter(typeof(CancellationToken), "cancellationToken"))));
+        var count = CompiledQueries.Get(context.Db, admin, "count", () => CompiledQueries.Value<T, long>(all, nameof(Queryable.LongCount)));
         return count(context.Db, cancellationToken);
     }
 
@@ -209,8 +207,7 @@ internal sealed class ChangeList<T>(ModelAdmin<T> admin, AdminRequestContext con
             var sorted = Sorting.Apply(all, Resolved.Ordering, Resolved.Key, newestFirst: true);
             var page = sorted.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)],
                 Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(T)], sorted.Expression, skipParameter), takeParameter));
-            return EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, int, int, IQueryable<object?[]>>>(
-                CompiledQueries.Detached(Project(page)), Expression.Parameter(typeof(DbContext), "db"), skipParameter, takeParameter));
+            return CompiledQueries.Rows(Project(page), skipParameter, takeParameter);
         });
         var rows = new List<object?[]>(take);
         await foreach (var row in query(context.Db, skip, take).WithCancellation(cancellationToken)) rows.Add(row);

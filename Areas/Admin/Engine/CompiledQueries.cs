@@ -27,11 +27,27 @@ internal static class CompiledQueries
         return (TQuery)(compiled.TryGetValue((owner, shape), out var query) ? query : compiled.GetOrAdd((owner, shape), compile()));
     }
 
+    /// <summary>source.Aggregate(), compiled: <c>LongCount</c>, <c>FirstOrDefault</c>... (Queryable's method of that name).</summary>
+    public static Func<DbContext, CancellationToken, Task<TResult>> Value<TSource, TResult>(IQueryable<TSource> source, string aggregate) =>
+        EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, CancellationToken, TResult>>(
+            Expression.Call(typeof(Queryable), aggregate, [typeof(TSource)], Detached(source)), Db, Token));
+
+    /// <summary>The rows of <paramref name="query"/>, compiled; it may use <paramref name="parameter"/> (a limit, say).</summary>
+    public static Func<DbContext, int, IAsyncEnumerable<TResult>> Rows<TResult>(IQueryable<TResult> query, ParameterExpression parameter) =>
+        EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, int, IQueryable<TResult>>>(Detached(query), Db, parameter));
+
+    /// <summary>The rows of <paramref name="query"/>, compiled; it uses the two parameters (skip and take, say).</summary>
+    public static Func<DbContext, int, int, IAsyncEnumerable<TResult>> Rows<TResult>(IQueryable<TResult> query, ParameterExpression first, ParameterExpression second) =>
+        EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, int, int, IQueryable<TResult>>>(Detached(query), Db, first, second));
+
+    private static readonly ParameterExpression Db = Expression.Parameter(typeof(DbContext), "db");
+    private static readonly ParameterExpression Token = Expression.Parameter(typeof(CancellationToken), "cancellationToken");
+
     /// <summary>
     /// A query built on a request's context, made fit to compile: its roots lose their link to that context (the
     /// compiled query runs on the context it is given, and must not keep the first one alive).
     /// </summary>
-    public static Expression Detached(IQueryable query) => new RootDetacher().Visit(query.Expression);
+    private static Expression Detached(IQueryable query) => new RootDetacher().Visit(query.Expression);
 
     private sealed class RootDetacher : ExpressionVisitor
     {

@@ -90,9 +90,8 @@ internal sealed class DateHierarchy<T>(ModelPath path) where T : class
         var inRange = start is null && end is null ? filtered : filtered.Where(Within(start, end));
         var bounds = compileFor is null
             ? await Bounds(all, inRange).FirstOrDefaultAsync(cancellationToken)
-            : await CompiledQueries.Get(compileFor, this, "bounds", () => EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, CancellationToken, DateBounds?>>(
-                Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(DateBounds)], CompiledQueries.Detached(Bounds(all, inRange))),
-                Expression.Parameter(typeof(DbContext), "db"), Expression.Parameter(typeof(CancellationToken), "cancellationToken"))))(compileFor, cancellationToken);
+            : await CompiledQueries.Get(compileFor, this, "bounds",
+                () => CompiledQueries.Value<DateBounds, DateBounds?>(Bounds(all, inRange), nameof(Queryable.FirstOrDefault)))(compileFor, cancellationToken);
         if (bounds is not { First: { } first, Last: { } lastValue }) return periods;
         var last = periodOf(lastValue);
         var period = periodOf(first);

@@ -66,8 +66,7 @@ internal static class RelatedRows
             var most = Expression.Parameter(typeof(int), "limit");
             var rows = limit is null ? sorted : sorted.Provider.CreateQuery<TRelated>(
                 Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(TRelated)], sorted.Expression, most));
-            return EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, int, IQueryable<TRelated>>>(
-                CompiledQueries.Detached(rows), Expression.Parameter(typeof(DbContext), "db"), most));
+            return CompiledQueries.Rows(rows, most);
         });
         var list = new List<TRelated>();
         await foreach (var row in query(db, limit ?? 0).WithCancellation(cancellationToken)) list.Add(row);
