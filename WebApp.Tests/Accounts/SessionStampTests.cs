@@ -20,19 +20,11 @@ public sealed class SessionStampTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private async Task<HttpClient> SignedInClientAsync()
-    {
-        await _factory.CreateUserAsync(Email);
-        var client = _factory.CreateBrowserClient();
-        (await client.LoginAsync(Email)).Dispose();
-        Assert.True(await client.IsLoggedInAsync());
-        return client;
-    }
-
     [Fact]
     public async Task A_changed_stamp_ends_the_session_when_the_minute_is_up_and_not_before()
     {
-        var client = await SignedInClientAsync();
+        var client = await _factory.LoggedInClientAsync(Email, staff: false);
+        Assert.True(await client.IsLoggedInAsync());
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -49,7 +41,8 @@ public sealed class SessionStampTests : IDisposable
     [Fact]
     public async Task An_unchanged_stamp_keeps_the_session_past_the_check()
     {
-        var client = await SignedInClientAsync();
+        var client = await _factory.LoggedInClientAsync(Email, staff: false);
+        Assert.True(await client.IsLoggedInAsync());
 
         _clock.Advance(TimeSpan.FromSeconds(61));
         Assert.True(await client.IsLoggedInAsync());

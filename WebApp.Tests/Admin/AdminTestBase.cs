@@ -27,8 +27,7 @@ public abstract class AdminTestBase : IDisposable
     }
 
     /// <summary>The texts of a changelist's first column (the linked one) in order.</summary>
-    protected static List<string> FirstColumn(IHtmlDocument page) =>
-        page.QuerySelectorAll("#result_list tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).ToList();
+    protected static List<string> FirstColumn(IHtmlDocument page) => AdminPages.FirstColumn(page);
 
     /// <summary>An element's text with runs of whitespace collapsed, as a reader sees it.</summary>
     protected static string Text(AngleSharp.Dom.IElement element) =>

@@ -169,8 +169,7 @@ public class ChangeListAtScaleTests : IDisposable
         }
     }
 
-    private static List<string> Names(IHtmlDocument page) =>
-        page.QuerySelectorAll("#result_list tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).ToList();
+    private static List<string> Names(IHtmlDocument page) => AdminPages.FirstColumn(page);
 
     private static string NextPageLink(IHtmlDocument page, int number) =>
         page.QuerySelectorAll(".admin-pager a.page-link").First(a => a.TextContent.Trim() == number.ToString(System.Globalization.CultureInfo.InvariantCulture))
