@@ -6,13 +6,13 @@
 # OLD_APP_DIR is a published build (dotnet publish WebApp -c Release -r linux-x64 --self-contained false -o DIR, at
 # the commit to compare with); this tree is published to bench/data/app-ab. NEW_APP=dir compares with that folder
 # instead. PRODUCTS (10000) picks the seeded database (bench/admin.sh seeds it); each build runs on its own copy.
-# CONNECTIONS (16) per build, WARMUP (30 s, both builds at once).
+# CONNECTIONS (16) per build, WARMUP (60 s, both builds at once: dynamic PGO settles later on a shared core).
 # Prints, per round, each build's server CPU ms per request and req/s, then the median of new/old CPU per request.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 old_dir=$(cd "${1:?usage: bench/admin-ab.sh OLD_APP_DIR [rounds] [seconds] [path]}" && pwd)
 rounds=${2:-5}; seconds=${3:-20}; path=${4:-/admin/catalog/product/}
-products=${PRODUCTS:-10000}; connections=${CONNECTIONS:-16}; warmup=${WARMUP:-30}
+products=${PRODUCTS:-10000}; connections=${CONNECTIONS:-16}; warmup=${WARMUP:-60}
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)" >&2; exit 1; }
 source "$root/bench/admin-lib.sh"
 

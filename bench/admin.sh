@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Load benchmark of the admin's product changelist with wrk, signed in as a superuser, against a Release build.
-#   bench/admin.sh [products=1000000] [seconds=20] [connections=8] [warmup=30]
+#   bench/admin.sh [products=1000000] [seconds=20] [connections=8] [warmup=60]
 # Seeds the deterministic catalog into bench/data/bench-N.db (reused when already seeded; 20 categories, so each
-# holds N/20 products), starts the app in Production on a free loopback port, signs in, warms up for `warmup` seconds,
+# holds N/20 products), starts the app in Production on a free loopback port, signs in, warms up for `warmup` seconds
+# (12 s per view: dynamic PGO recompiles the hot code twice before it settles),
 # then runs wrk on five changelist views and times the delete page of a category. Prints p50/p95/p99 (ms), req/s,
 # errors, the server's CPU time per request and its peak RSS. Results go to bench/results/ (not committed).
 # BENCH_APP=dir benchmarks an app published there instead of publishing this tree (an older build, for "before").
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-products=${1:-1000000}; seconds=${2:-20}; connections=${3:-8}; warmup=${4:-30}
+products=${1:-1000000}; seconds=${2:-20}; connections=${3:-8}; warmup=${4:-60}
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)" >&2; exit 1; }
 source "$root/bench/admin-lib.sh"
 port=$(free_port)
