@@ -62,6 +62,7 @@ ratios=()
 hz=$(getconf CLK_TCK)
 for r in $(seq 1 "$rounds"); do
   declare -A t0 cpu rps
+  for b in old new; do cookie[$b]=$(sign_in "${base[$b]}"); done # a cookie of this minute (bench/admin-lib.sh)
   for b in old new; do t0[$b]=$(cpu_ticks "${pid[$b]}"); done
   load "$seconds" "round$r"
   for b in old new; do

@@ -60,6 +60,7 @@ echo "products=$products connections=$connections duration=${seconds}s (Producti
 ticks_per_second=$(getconf CLK_TCK)
 printf '%-12s %10s %10s %10s %10s %8s %12s\n' view p50_ms p95_ms p99_ms req/s errors cpu_ms/req
 for name in "${order[@]}"; do
+  cookie=$(sign_in "$base") # a cookie of this minute, as a browser has (bench/admin-lib.sh)
   before=$(cpu_ticks $server)
   wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s "${https[@]}" -H "Cookie: $cookie" -s "$root/bench/percentiles.lua" \
     "$base${views[$name]}" >"$out/admin-$name.txt"
